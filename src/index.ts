@@ -1,0 +1,2 @@
+// bosun's library API.
+export * from './template/value.ts';
