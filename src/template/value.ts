@@ -352,3 +352,6 @@ export function toJS(v: Value): unknown {
   }
   return v;
 }
+
+/** The functions a template set may call, by name (Go's template.FuncMap). */
+export type FuncMap = Map<string, GoFunc>;
