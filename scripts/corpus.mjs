@@ -17,10 +17,14 @@ if (!existsSync(compare)) {
 const args = process.argv.slice(2);
 const ci = args.includes('--ci');
 const pass = args.filter((a) => a !== '--ci');
-const r = spawnSync(process.execPath, [compare, '--cmd', `${process.execPath} ${join(root, 'bin/bosun.js')}`, ...pass], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 28,
-});
+const r = spawnSync(
+  process.execPath,
+  [compare, '--cmd', `${process.execPath} ${join(root, 'bin/bosun.js')}`, ...pass],
+  {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  },
+);
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
 if (!ci) process.exit(r.status ?? 1);
