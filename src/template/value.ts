@@ -129,6 +129,18 @@ export abstract class GoStruct {
   }
   /** Go's `String()` method, when the type has one: fmt uses it for %v and %s. */
   goString?(): string;
+  /**
+   * What encoding/json marshals for this struct: by default every exported field under its Go name, as
+   * encoding/json does for untagged fields. Structs with `json:"..."` tags (or custom MarshalJSON) override it.
+   */
+  jsonValue(): Value {
+    const m: GoMap = new Map();
+    for (const name of this.fieldNames()) {
+      const v = this.field(name);
+      if (v !== NO_FIELD) m.set(name, v);
+    }
+    return m;
+  }
 }
 
 export const NO_FIELD: unique symbol = Symbol('bosun.noField');

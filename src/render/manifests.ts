@@ -1,0 +1,276 @@
+// From rendered files to manifests: split each file into YAML documents, read each document's head, set hooks
+// apart, and order manifests by kind as Helm installs them (releaseutil.SortManifests).
+
+/** The fields of a manifest Helm reads (releaseutil.SimpleHead). */
+export interface ManifestHead {
+  apiVersion: string;
+  kind: string;
+  metadata?: { name: string; annotations?: Record<string, string> };
+}
+
+export interface Manifest {
+  /** Template path: `chart/templates/deployment.yaml`. */
+  name: string;
+  content: string;
+  head: ManifestHead;
+}
+
+export type HookEvent =
+  | 'pre-install'
+  | 'post-install'
+  | 'pre-delete'
+  | 'post-delete'
+  | 'pre-upgrade'
+  | 'post-upgrade'
+  | 'pre-rollback'
+  | 'post-rollback'
+  | 'test';
+
+export interface Hook {
+  name: string;
+  kind: string;
+  path: string;
+  manifest: string;
+  events: HookEvent[];
+  weight: number;
+  deletePolicies: string[];
+  outputLogPolicies: string[];
+}
+
+export const HOOK_ANNOTATION = 'helm.sh/hook';
+export const HOOK_WEIGHT_ANNOTATION = 'helm.sh/hook-weight';
+export const HOOK_DELETE_ANNOTATION = 'helm.sh/hook-delete-policy';
+export const HOOK_OUTPUT_LOG_ANNOTATION = 'helm.sh/hook-output-log-policy';
+
+const EVENTS: ReadonlyMap<string, HookEvent> = new Map<string, HookEvent>([
+  ['pre-install', 'pre-install'],
+  ['post-install', 'post-install'],
+  ['pre-delete', 'pre-delete'],
+  ['post-delete', 'post-delete'],
+  ['pre-upgrade', 'pre-upgrade'],
+  ['post-upgrade', 'post-upgrade'],
+  ['pre-rollback', 'pre-rollback'],
+  ['post-rollback', 'post-rollback'],
+  ['test', 'test'],
+  ['test-success', 'test'],
+]);
+
+export const INSTALL_ORDER: readonly string[] = [
+  'PriorityClass',
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'PodSecurityPolicy',
+  'PodDisruptionBudget',
+  'ServiceAccount',
+  'Secret',
+  'SecretList',
+  'ConfigMap',
+  'StorageClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleList',
+  'ClusterRoleBinding',
+  'ClusterRoleBindingList',
+  'Role',
+  'RoleList',
+  'RoleBinding',
+  'RoleBindingList',
+  'Service',
+  'DaemonSet',
+  'Pod',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'IngressClass',
+  'Ingress',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+];
+
+/** helm 3.17 predates the two webhook kinds in its order; they sort among the unknown kinds there. */
+export const INSTALL_ORDER_HELM3: readonly string[] = INSTALL_ORDER.slice(0, -2);
+
+export const UNINSTALL_ORDER: readonly string[] = [
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'Ingress',
+  'IngressClass',
+  'Service',
+  'CronJob',
+  'Job',
+  'StatefulSet',
+  'HorizontalPodAutoscaler',
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'Pod',
+  'DaemonSet',
+  'RoleBindingList',
+  'RoleBinding',
+  'RoleList',
+  'Role',
+  'ClusterRoleBindingList',
+  'ClusterRoleBinding',
+  'ClusterRoleList',
+  'ClusterRole',
+  'CustomResourceDefinition',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'ConfigMap',
+  'SecretList',
+  'Secret',
+  'ServiceAccount',
+  'PodDisruptionBudget',
+  'PodSecurityPolicy',
+  'LimitRange',
+  'ResourceQuota',
+  'NetworkPolicy',
+  'Namespace',
+  'PriorityClass',
+];
+
+// Go's unicode.IsSpace, which strings.TrimSpace uses (JS's trim() also strips U+FEFF, which Go keeps).
+const GO_SPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/** Go's strings.TrimSpace. */
+export function goTrimSpace(s: string): string {
+  return s.replace(GO_SPACE, '');
+}
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+/**
+ * Splits a file into documents as releaseutil.SplitManifests does: on `---` at the start of a line (with any
+ * whitespace around), trimming each document and dropping empty ones.
+ */
+export function splitManifests(text: string): string[] {
+  const docs: string[] = [];
+  const src = goTrimSpace(text);
+  // Go's regexp `(?:^|\s*\n)---\s*`: a separator is `---` at the very start or after a newline (eating the
+  // whitespace before that newline), followed by any whitespace — even `---foo` splits into `foo`.
+  const sep = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+  let last = 0;
+  for (let m = sep.exec(src); m !== null; m = sep.exec(src)) {
+    if (m[0].length === 0) {
+      sep.lastIndex++;
+      continue;
+    }
+    docs.push(src.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  docs.push(src.slice(last));
+  const out: string[] = [];
+  for (const d of docs) {
+    if (d === '') continue;
+    out.push(goTrimSpace(d));
+  }
+  return out;
+}
+
+/** Reads a document's head; throws with the YAML error text that follows `YAML parse error on <file>: `. */
+export type HeadReader = (doc: string) => ManifestHead;
+
+export interface SortedManifests {
+  manifests: Manifest[];
+  hooks: Hook[];
+}
+
+/** releaseutil.SortManifests over rendered files (NOTES already removed). */
+export function sortManifests(
+  files: ReadonlyMap<string, string>,
+  readHead: HeadReader,
+  order: readonly string[] = INSTALL_ORDER,
+): SortedManifests {
+  const manifests: Manifest[] = [];
+  const hooks: Hook[] = [];
+  const paths = [...files.keys()].sort();
+  for (const path of paths) {
+    const content = files.get(path)!;
+    if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
+    if (goTrimSpace(content) === '') continue;
+    for (const doc of splitManifests(content)) {
+      let head: ManifestHead;
+      try {
+        head = readHead(doc);
+      } catch (e) {
+        throw new ManifestError(`YAML parse error on ${path}: ${(e as Error).message}`, { cause: e });
+      }
+      const annotations = head.metadata?.annotations;
+      const hookTypes = annotations?.[HOOK_ANNOTATION];
+      if (hookTypes === undefined) {
+        manifests.push({ name: path, content: doc, head });
+        continue;
+      }
+      const events: HookEvent[] = [];
+      let unknown = false;
+      for (const t of hookTypes.split(',')) {
+        const e = EVENTS.get(t.trim().toLowerCase());
+        if (!e) {
+          unknown = true;
+          break;
+        }
+        events.push(e);
+      }
+      if (unknown) continue;
+      const weight = goAtoi(annotations![HOOK_WEIGHT_ANNOTATION] ?? '');
+      hooks.push({
+        name: head.metadata?.name ?? '',
+        kind: head.kind,
+        path,
+        manifest: doc,
+        events,
+        weight,
+        deletePolicies: listAnnotation(annotations![HOOK_DELETE_ANNOTATION]),
+        outputLogPolicies: listAnnotation(annotations![HOOK_OUTPUT_LOG_ANNOTATION]),
+      });
+    }
+  }
+  return {
+    manifests: sortByKind(manifests, (m) => m.head.kind, order),
+    hooks: sortByKind(hooks, (h) => h.kind, order),
+  };
+}
+
+function listAnnotation(v: string | undefined): string[] {
+  if (v === undefined) return [];
+  return v.split(',').map((p) => p.trim().toLowerCase());
+}
+
+// strconv.Atoi: optional sign, decimal digits only, within int64; anything else is 0 for Helm.
+function goAtoi(s: string): number {
+  if (!/^[+-]?[0-9]+$/.test(s)) return 0;
+  const n = BigInt(s);
+  if (n > 9223372036854775807n || n < -9223372036854775808n) return 0;
+  return Number(n);
+}
+
+/** A stable sort by Helm's kind order; unknown kinds after the known ones, by kind name. */
+export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: readonly string[]): T[] {
+  const rank = new Map<string, number>();
+  order.forEach((k, i) => rank.set(k, i));
+  // Array.prototype.sort is stable, like sort.SliceStable.
+  return items.sort((a, b) => {
+    const ka = kindOf(a);
+    const kb = kindOf(b);
+    const ra = rank.get(ka);
+    const rb = rank.get(kb);
+    if (ra === undefined && rb === undefined) return ka < kb ? -1 : ka > kb ? 1 : 0;
+    if (ra === undefined) return 1;
+    if (rb === undefined) return -1;
+    return ra - rb;
+  });
+}
