@@ -1,17 +1,65 @@
-// bosun's CLI entry. Commands are loaded lazily so that start-up pays only for the command that runs.
-import { Command } from 'commander';
+// bosun's CLI entry: a helm-compatible command line. Each command's module is loaded only when it runs, so that
+// start-up pays for nothing else (node alone takes most of a small chart's budget).
+import { type CommandDef, type CommandIO, runCommand } from './command.ts';
 
-const program = new Command('bosun')
-  .description('Helm-compatible chart templating and release manager')
-  .showHelpAfterError();
+type Loader = () => Promise<{ default: CommandDef }>;
 
-program
-  .command('version')
-  .description('print the client version information')
-  .option('--short', 'print the version number')
-  .action(async (opts: { short?: boolean }) => {
-    const { printVersion } = await import('./version.ts');
-    printVersion(opts);
-  });
+const COMMANDS: Record<string, Loader> = {
+  // template: wired once the chart loader lands
+  version: () => import('./version.ts'),
+};
 
-await program.parseAsync(process.argv);
+const ALIASES: Record<string, string> = {};
+
+const USAGE = `bosun: a Helm-compatible chart templating and release manager
+
+Usage:
+  bosun [command]
+
+Available Commands:
+  template    locally render templates
+  version     print the client version information
+
+Use "bosun [command] --help" for more information about a command.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const io: CommandIO = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  const name = argv[0];
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const load = COMMANDS[ALIASES[name] ?? name];
+  if (!load) {
+    io.stderr(`Error: unknown command "${name}" for "bosun"\nRun 'bosun --help' for usage.\n`);
+    return 1;
+  }
+  const def = (await load()).default;
+  try {
+    return await runCommand(def, argv.slice(1), io);
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** Prints an error as helm does (`Error: ...`), never a stack trace for expected failures. */
+function reportError(e: unknown, io: CommandIO): number {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    io.stderr(`Error: ${e.message}\n`);
+    if (process.env.BOSUN_TRACE && e.stack) io.stderr(`${e.stack}\n`);
+    return typeof code === 'number' && code > 0 ? code : 1;
+  }
+  io.stderr(`Error: ${String(e)}\n`);
+  return 1;
+}
+
+const code = await main(process.argv.slice(2));
+// Let pending writes flush; exit codes other than 0 are set explicitly.
+process.exitCode = code;
