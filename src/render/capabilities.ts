@@ -268,7 +268,7 @@ export class Capabilities extends GoStruct {
 export function parseKubeVersion(text: string, dialect: HelmDialect): KubeVersion {
   if (dialect === 'helm4') {
     const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/.exec(text);
-    if (!m || !m[1].includes('.')) {
+    if (!m?.[1].includes('.')) {
       throw new KubeVersionError(`invalid kube version '${text}': could not parse "${text}" as version`);
     }
     const parts = m[1].split('.').map((p) => String(Number.parseInt(p, 10)));

@@ -258,10 +258,16 @@ function goAtoi(s: string): number {
   return Number(n);
 }
 
+const ranks = new WeakMap<readonly string[], Map<string, number>>();
+function rankOf(order: readonly string[]): Map<string, number> {
+  let r = ranks.get(order);
+  if (!r) ranks.set(order, (r = new Map(order.map((k, i) => [k, i]))));
+  return r;
+}
+
 /** A stable sort by Helm's kind order; unknown kinds after the known ones, by kind name. */
 export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: readonly string[]): T[] {
-  const rank = new Map<string, number>();
-  order.forEach((k, i) => rank.set(k, i));
+  const rank = rankOf(order);
   // Array.prototype.sort is stable, like sort.SliceStable.
   return items.sort((a, b) => {
     const ka = kindOf(a);
