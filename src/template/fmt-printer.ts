@@ -290,8 +290,10 @@ export class Printer {
       } else {
         this.fmtPointer(v, verb);
       }
-    } else {
+    } else if (isGoFunc(v)) {
       this.fmtPointer(v, verb);
+    } else {
+      this.out += '?unknown?'; // not a bosun value (Go prints ?type? for kinds it cannot show)
     }
   }
 
