@@ -358,7 +358,7 @@ export class Printer {
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
     switch (verb) {
       case 'v':
-        if (!this.widPresent && !this.precPresent && !this.plus && !this.space) {
+        if (!this.widPresent && !this.precPresent && !this.plus && !this.space && !this.sharp) {
           this.out += formatFloat(v, 'g', -1, size);
           return;
         }
