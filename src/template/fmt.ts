@@ -6,7 +6,7 @@
 import { Printer } from './fmt-printer.ts';
 import { printf } from './fmt-printf.ts';
 import { formatFloat } from './strconv.ts';
-import { GoInt, type Value } from './value.ts';
+import { GoInt, GoStruct, type Value } from './value.ts';
 
 export { quote, quoteToASCII } from './strconv.ts';
 
@@ -26,6 +26,21 @@ export function formatValue(v: Value): string {
   if (v instanceof GoInt) return v.value.toString();
   const p = acquire();
   p.printArg(v, 'v');
+  return release(p);
+}
+
+/**
+ * How text/template prints a pipeline result (`{{ .Capabilities }}`): as formatValue, except that a pointer to a
+ * struct prints its fields without `&`, and a String() method declared on the pointer type applies (the engine's
+ * operand is addressable; Go's rule is exact for struct fields and variables, not for values taken from maps).
+ * Missing values (`<no value>`) are the engine's to print.
+ */
+export function formatPrintable(v: Value): string {
+  if (!(v instanceof GoStruct)) return formatValue(v);
+  if (v.goString !== undefined) return v.goString();
+  if (!v.isPointer) return formatValue(v);
+  const p = acquire();
+  p.printStruct(v, 'v', 1);
   return release(p);
 }
 
