@@ -192,6 +192,10 @@ export class KubeVersion extends GoStruct {
   override goString(): string {
     return this.normalized;
   }
+  // Helm declares `func (kv *KubeVersion) String()`: `{{ .Capabilities.KubeVersion }}` uses it, `print` does not.
+  override get stringerOnPointer(): boolean {
+    return true;
+  }
 }
 
 /** Helm's version.BuildInfo, printed `{v4.1.4 <commit> clean go1.25.9 v1.35}` and marshalled with JSON tags. */
