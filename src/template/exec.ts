@@ -82,6 +82,12 @@ class State {
   private values: Value[];
   private nv = 1;
   private depth = 0;
+  /**
+   * Whether dot, and each variable, holds an element of an interface {} container (Go sees the interface
+   * wrapper: a field on it fails "in type interface {}", not "in type string").
+   */
+  private dotWrapped = false;
+  private wrapped: boolean[] = [false];
 
   constructor(
     private readonly ctx: ExecContext,
@@ -98,20 +104,22 @@ class State {
     const i = this.nv++;
     this.names[i] = name;
     this.values[i] = value;
+    this.wrapped[i] = false;
   }
 
-  private setVar(name: string, value: Value): void {
+  private setVar(name: string, value: Value, wrapped = false): void {
     for (let i = this.nv - 1; i >= 0; i--) {
       if (this.names[i] === name) {
         this.values[i] = value;
+        this.wrapped[i] = wrapped;
         return;
       }
     }
     this.errorf(`undefined variable: ${name}`);
   }
 
-  private varValue(name: string): Value {
-    for (let i = this.nv - 1; i >= 0; i--) if (this.names[i] === name) return this.values[i];
+  private varIndex(name: string): number {
+    for (let i = this.nv - 1; i >= 0; i--) if (this.names[i] === name) return i;
     this.errorf(`undefined variable: ${name}`);
   }
 
@@ -179,8 +187,14 @@ class State {
     const mark = this.nv;
     const val = this.evalPipeline(dot, node.pipe);
     let r = WALK_NORMAL;
-    if (truth(val)) r = this.walk(node.type === N.With ? val : dot, node.list);
-    else if (node.elseList !== null) r = this.walk(dot, node.elseList);
+    if (truth(val)) {
+      if (node.type === N.With) {
+        const w = this.dotWrapped;
+        this.dotWrapped = false;
+        r = this.walk(val, node.list);
+        this.dotWrapped = w;
+      } else r = this.walk(dot, node.list);
+    } else if (node.elseList !== null) r = this.walk(dot, node.elseList);
     this.nv = mark;
     return r;
   }
@@ -192,17 +206,27 @@ class State {
     const bodyMark = this.nv;
     const decl = r.pipe.decl;
     let ran = false;
+    const outerWrapped = this.dotWrapped;
+    // Elements of []interface {} and map[string]interface {} arrive wrapped in their interface.
+    const elemWrapped = (val instanceof Map || Array.isArray(val)) && isInterfaceElem(val);
     // Returns false when the body executed {{break}}.
     const iteration = (index: Value, elem: Value): boolean => {
       if (decl.length > 0) {
-        if (r.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem);
-        else this.values[this.nv - 1] = elem;
+        if (r.pipe.isAssign) {
+          if (decl.length > 1) this.setVar(decl[0].ident[0], index);
+          else this.setVar(decl[0].ident[0], elem, elemWrapped);
+        } else {
+          this.values[this.nv - 1] = elem;
+          this.wrapped[this.nv - 1] = elemWrapped;
+        }
       }
       if (decl.length > 1) {
-        if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem);
+        if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem, elemWrapped);
         else this.values[this.nv - 2] = index;
       }
+      this.dotWrapped = elemWrapped;
       const res = this.walk(elem, r.list);
+      this.dotWrapped = outerWrapped;
       this.nv = bodyMark;
       return res !== WALK_BREAK;
     };
@@ -238,10 +262,12 @@ class State {
     if (tree === undefined) this.errorf(`template ${quote(t.name)} not defined`);
     if (this.depth === MAX_EXEC_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
     const newDot = this.evalPipeline(dot, t.pipe);
-    const { tmplName, names, values, nv } = this;
+    const { tmplName, names, values, nv, wrapped, dotWrapped } = this;
     this.tmplName = t.name;
     this.names = ['$'];
     this.values = [newDot];
+    this.wrapped = [false];
+    this.dotWrapped = false;
     this.nv = 1;
     this.depth++;
     try {
@@ -258,6 +284,8 @@ class State {
     this.tmplName = tmplName;
     this.names = names;
     this.values = values;
+    this.wrapped = wrapped;
+    this.dotWrapped = dotWrapped;
     this.nv = nv;
   }
 
@@ -328,29 +356,31 @@ class State {
 
   private evalFieldNode(dot: Value, field: FieldNode, args: Node[] | null, final: Final): Value {
     this.node = field;
-    return this.evalFieldChain(dot, dot, field, field.ident, 0, args, final);
+    return this.evalFieldChain(dot, dot, this.dotWrapped, field, field.ident, 0, args, final);
   }
 
   private evalChainNode(dot: Value, chain: ChainNode, args: Node[] | null, final: Final): Value {
     this.node = chain;
     if (chain.node.type === N.Nil) this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const pipe = this.evalArg(dot, null, chain.node);
-    return this.evalFieldChain(dot, pipe, chain, chain.fields, 0, args, final);
+    return this.evalFieldChain(dot, pipe, false, chain, chain.fields, 0, args, final);
   }
 
   private evalVariableNode(dot: Value, v: VariableNode, args: Node[] | null, final: Final): Value {
     this.node = v;
-    const value = this.varValue(v.ident[0]);
+    const i = this.varIndex(v.ident[0]);
+    const value = this.values[i];
     if (v.ident.length === 1) {
       if (args !== null) this.notAFunction(args, final);
       return value;
     }
-    return this.evalFieldChain(dot, value, v, v.ident, 1, args, final);
+    return this.evalFieldChain(dot, value, this.wrapped[i], v, v.ident, 1, args, final);
   }
 
   private evalFieldChain(
     dot: Value,
     receiver: Value,
+    wrapped: boolean,
     node: Node,
     ident: string[],
     start: number,
@@ -358,8 +388,12 @@ class State {
     final: Final,
   ): Value {
     const last = ident.length - 1;
-    for (let i = start; i < last; i++) receiver = this.evalField(dot, ident[i], node, null, MISSING, receiver);
-    return this.evalField(dot, ident[last], node, args, final, receiver);
+    for (let i = start; i < last; i++) {
+      const next = this.evalField(dot, ident[i], node, null, MISSING, receiver, wrapped);
+      wrapped = receiver instanceof Map && isInterfaceElem(receiver);
+      receiver = next;
+    }
+    return this.evalField(dot, ident[last], node, args, final, receiver, wrapped);
   }
 
   private evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: Node[] | null, final: Final): Value {
@@ -376,6 +410,7 @@ class State {
     args: Node[] | null,
     final: Final,
     receiver: Value,
+    wrapped: boolean,
   ): Value {
     if (receiver === undefined) {
       if (this.ctx.missingKey === MISSING_ERROR) this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
@@ -404,7 +439,7 @@ class State {
         return undefined;
       }
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typeOf(receiver)}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${wrapped ? 'interface {}' : typeOf(receiver)}`);
   }
 
   /**
@@ -656,6 +691,12 @@ export function zeroOf(elem: string | undefined): Value {
       return goIntOfKind(0n, elem);
   }
   return null;
+}
+
+/** Whether a slice's or map's elements are interface {} (the default for values from YAML and JSON). */
+function isInterfaceElem(v: Value[] | GoMap): boolean {
+  const elem = typeInfoOf(v)?.elem;
+  return elem === undefined || elem === 'interface {}';
 }
 
 /** reflect.Value.String(): the string itself, or `<T Value>`. */
