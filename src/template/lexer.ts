@@ -138,6 +138,8 @@ function countNewlines(s: string, from: number, to: number): number {
 export interface LexOptions {
   breakOK: boolean;
   continueOK: boolean;
+  /** Count the newlines inside comments (Go 1.24+; helm 3's Go forgets them, so later lines are off). */
+  commentNewlines: boolean;
 }
 
 export class Lexer {
@@ -335,7 +337,7 @@ export class Lexer {
     this.pos = x + RIGHT_COMMENT.length;
     const { delim, trim } = this.atRightDelim();
     if (!delim) return this.errorf('comment ends before closing delimiter');
-    this.line += countNewlines(this.input, this.start, this.pos);
+    if (this.options.commentNewlines) this.line += countNewlines(this.input, this.start, this.pos);
     this.thisItem(Tok.Comment);
     if (trim) this.pos += TRIM_MARKER_LEN;
     this.pos += RIGHT_DELIM.length;

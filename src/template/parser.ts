@@ -39,9 +39,14 @@ interface ParseContext {
  * Parses `text` as template `name`, returning every tree it defines (the top-level one and each `define` and
  * `block`), as Go's parse.Parse does. Throws TemplateParseError.
  */
-export function parseTemplates(name: string, text: string, hasFunction: (name: string) => boolean): Map<string, Tree> {
+export function parseTemplates(
+  name: string,
+  text: string,
+  hasFunction: (name: string) => boolean,
+  commentNewlines = true,
+): Map<string, Tree> {
   const ctx: ParseContext = {
-    lex: new Lexer(text, { breakOK: !hasFunction('break'), continueOK: !hasFunction('continue') }),
+    lex: new Lexer(text, { breakOK: !hasFunction('break'), continueOK: !hasFunction('continue'), commentNewlines }),
     parseName: name,
     text,
     hasFunction,

@@ -50,6 +50,7 @@ function flatten<T>(l: Layer<T> | null): Layer<T> | null {
 interface Config {
   readonly missingKey: number;
   readonly rangeOverInt: boolean;
+  readonly commentNewlines: boolean;
   readonly builtins: Map<string, GoFunc>;
   readonly builtinSet: ReadonlySet<GoFunc>;
   readonly rootName: string;
@@ -70,6 +71,7 @@ export class TemplateSet implements ExecContext {
       missingKey:
         options.missingKey === 'zero' ? MISSING_ZERO : options.missingKey === 'error' ? MISSING_ERROR : MISSING_DEFAULT,
       rangeOverInt: dialect === 'helm4',
+      commentNewlines: dialect === 'helm4',
       builtins: b,
       builtinSet: new Set(b.values()),
       rootName: options.name ?? 'gotpl',
@@ -90,7 +92,7 @@ export class TemplateSet implements ExecContext {
    * Throws TemplateParseError; on error nothing is defined.
    */
   parse(name: string, text: string): void {
-    const trees = parseTemplates(name, text, (fn) => this.lookupFunc(fn) !== undefined);
+    const trees = parseTemplates(name, text, (fn) => this.lookupFunc(fn) !== undefined, this.config.commentNewlines);
     for (const [n, tree] of trees) {
       if (isEmptyTree(tree.root) && this.lookupTemplate(n) !== undefined) continue;
       this.ownTemplates.set(n, tree);
