@@ -9,17 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatValue } from '../../src/template/fmt.ts';
 import { TemplateExecError, TemplateParseError, TemplateSet } from '../../src/template/index.ts';
-import {
-  type FuncMap,
-  fromJS,
-  GoError,
-  GoInt,
-  type GoMap,
-  goFunc,
-  goInt64,
-  T,
-  type Value,
-} from '../../src/template/value.ts';
+import { type FuncMap, fromJS, GoInt, type GoMap, goFunc, goInt64, T, type Value } from '../../src/template/value.ts';
 
 /** The line harness-shared.mjs appends to every case's template (helm then prints the rendered file raw). */
 const SENTINEL = '\n%BOSUN-GOLDEN-END%';
