@@ -69,7 +69,11 @@ export interface GoTypeInfo {
   readonly name: string;
   /** Element type name of a slice or map, for `typeOf`/`kindOf` and printing: `string`, `interface {}`. */
   readonly elem?: string;
-  /** Methods callable from templates (`.Has "v1"`), keyed by Go name. */
+  /**
+   * Methods callable from templates (`.Has "v1"`), keyed by Go name. Shared by every value of the type, so the
+   * engine passes the receiver (the array or Map itself) as the first argument of `fn`; `params` list only the
+   * parameters after it. (GoStruct.method returns functions already bound to their struct.)
+   */
   readonly methods?: Readonly<Record<string, GoFunc>>;
 }
 

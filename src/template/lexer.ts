@@ -1,0 +1,560 @@
+// The template lexer: a state machine that hands out one token at a time, with Go's exact rules for trim markers,
+// comments, numbers and line counting (parse errors name the line of the token the parser last read).
+// Positions are UTF-16 indices into the source; errors convert them to Go's byte columns when needed.
+
+import { quote } from './fmt.ts';
+
+export const Tok = {
+  Error: 0,
+  Bool: 1,
+  Char: 2,
+  CharConstant: 3,
+  Comment: 4,
+  Complex: 5,
+  Assign: 6,
+  Declare: 7,
+  EOF: 8,
+  Field: 9,
+  Identifier: 10,
+  LeftDelim: 11,
+  LeftParen: 12,
+  Number: 13,
+  Pipe: 14,
+  RawString: 15,
+  RightDelim: 16,
+  RightParen: 17,
+  Space: 18,
+  String: 19,
+  Text: 20,
+  Variable: 21,
+  // Keywords follow; everything above Keyword prints as `<word>` in messages.
+  Keyword: 22,
+  Block: 23,
+  Break: 24,
+  Continue: 25,
+  Dot: 26,
+  Define: 27,
+  Else: 28,
+  End: 29,
+  If: 30,
+  Nil: 31,
+  Range: 32,
+  Template: 33,
+  With: 34,
+} as const;
+export type TokType = (typeof Tok)[keyof typeof Tok];
+
+export interface Token {
+  readonly typ: TokType;
+  readonly pos: number;
+  readonly val: string;
+  readonly line: number;
+}
+
+const KEYWORDS = new Map<string, TokType>([
+  ['.', Tok.Dot],
+  ['block', Tok.Block],
+  ['break', Tok.Break],
+  ['continue', Tok.Continue],
+  ['define', Tok.Define],
+  ['else', Tok.Else],
+  ['end', Tok.End],
+  ['if', Tok.If],
+  ['range', Tok.Range],
+  ['nil', Tok.Nil],
+  ['template', Tok.Template],
+  ['with', Tok.With],
+]);
+
+/** How Go's parser names a token in `unexpected X in Y`. */
+export function tokenString(t: Token): string {
+  if (t.typ === Tok.EOF) return 'EOF';
+  if (t.typ === Tok.Error) return t.val;
+  if (t.typ > Tok.Keyword) return `<${t.val}>`;
+  const runes = Array.from(t.val);
+  if (runes.length > 10) return `${quote(runes.slice(0, 10).join(''))}...`;
+  return quote(t.val);
+}
+
+const EOF = -1;
+const LEFT_DELIM = '{{';
+const RIGHT_DELIM = '}}';
+const LEFT_COMMENT = '/*';
+const RIGHT_COMMENT = '*/';
+
+// State functions, numbered; `null` stops the machine with `item` set.
+const S_TEXT = 0;
+const S_LEFT_DELIM = 1;
+const S_COMMENT = 2;
+const S_RIGHT_DELIM = 3;
+const S_INSIDE = 4;
+const S_SPACE = 5;
+const S_IDENTIFIER = 6;
+const S_FIELD = 7;
+const S_VARIABLE = 8;
+const S_CHAR = 9;
+const S_NUMBER = 10;
+const S_QUOTE = 11;
+const S_RAW_QUOTE = 12;
+type State = number | null;
+
+function isSpace(r: number): boolean {
+  return r === 32 || r === 9 || r === 13 || r === 10;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+/** Go's isAlphaNumeric: `_`, unicode.IsLetter or unicode.IsDigit. */
+export function isAlphaNumeric(r: number): boolean {
+  if (r < 128) {
+    return r === 95 || (r >= 48 && r <= 57) || (r >= 65 && r <= 90) || (r >= 97 && r <= 122) /* _ 0-9 A-Z a-z */;
+  }
+  return r !== EOF && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
+}
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+/** Go's %#U: `U+0023 '#'` (the character only when printable). */
+export function formatRune(r: number): string {
+  const hex = r.toString(16).toUpperCase().padStart(4, '0');
+  const ch = String.fromCodePoint(r);
+  return PRINTABLE.test(ch) ? `U+${hex} '${ch}'` : `U+${hex}`;
+}
+
+function hasLeftTrimMarker(s: string, at: number): boolean {
+  return s.charCodeAt(at) === 45 /* - */ && isSpace(s.charCodeAt(at + 1));
+}
+
+function hasRightTrimMarker(s: string, at: number): boolean {
+  return isSpace(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 45;
+}
+
+const TRIM_MARKER_LEN = 2;
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface LexOptions {
+  breakOK: boolean;
+  continueOK: boolean;
+  /** Count the newlines inside comments (Go 1.24+; helm 3's Go forgets them, so later lines are off). */
+  commentNewlines: boolean;
+}
+
+export class Lexer {
+  private pos = 0;
+  private start = 0;
+  private atEOF = false;
+  private parenDepth = 0;
+  private line = 1;
+  private startLine = 1;
+  private insideAction = false;
+  private item: Token | undefined;
+  private input: string;
+
+  constructor(
+    input: string,
+    private readonly options: LexOptions,
+  ) {
+    this.input = input;
+  }
+
+  nextItem(): Token {
+    this.item = { typ: Tok.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
+    let state: State = this.insideAction ? S_INSIDE : S_TEXT;
+    while (state !== null) state = this.step(state);
+    return this.item;
+  }
+
+  private step(state: number): State {
+    switch (state) {
+      case S_TEXT:
+        return this.lexText();
+      case S_LEFT_DELIM:
+        return this.lexLeftDelim();
+      case S_COMMENT:
+        return this.lexComment();
+      case S_RIGHT_DELIM:
+        return this.lexRightDelim();
+      case S_INSIDE:
+        return this.lexInsideAction();
+      case S_SPACE:
+        return this.lexSpace();
+      case S_IDENTIFIER:
+        return this.lexIdentifier();
+      case S_FIELD:
+        return this.lexFieldOrVariable(Tok.Field);
+      case S_VARIABLE:
+        return this.atTerminator() ? this.emit(Tok.Variable) : this.lexFieldOrVariable(Tok.Variable);
+      case S_CHAR:
+        return this.lexChar();
+      case S_NUMBER:
+        return this.lexNumber();
+      case S_QUOTE:
+        return this.lexQuote();
+      default:
+        return this.lexRawQuote();
+    }
+  }
+
+  private next(): number {
+    if (this.pos >= this.input.length) {
+      this.atEOF = true;
+      return EOF;
+    }
+    const r = this.input.codePointAt(this.pos)!;
+    this.pos += r > 0xffff ? 2 : 1;
+    if (r === 10) this.line++;
+    return r;
+  }
+
+  private backup(): void {
+    if (!this.atEOF && this.pos > 0) {
+      const c = this.input.charCodeAt(this.pos - 1);
+      const w = c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
+      this.pos -= w;
+      if (c === 10) this.line--;
+    }
+  }
+
+  private peek(): number {
+    const r = this.next();
+    this.backup();
+    return r;
+  }
+
+  private thisItem(typ: TokType): Token {
+    const t: Token = { typ, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine };
+    this.start = this.pos;
+    this.startLine = this.line;
+    return t;
+  }
+
+  private emit(typ: TokType): null {
+    this.item = this.thisItem(typ);
+    return null;
+  }
+
+  private emitItem(t: Token): null {
+    this.item = t;
+    return null;
+  }
+
+  private ignore(): void {
+    this.line += countNewlines(this.input, this.start, this.pos);
+    this.start = this.pos;
+    this.startLine = this.line;
+  }
+
+  private accept(valid: string): boolean {
+    const r = this.next();
+    if (r !== EOF && valid.includes(String.fromCodePoint(r))) return true;
+    this.backup();
+    return false;
+  }
+
+  private acceptRun(valid: string): void {
+    for (;;) {
+      const r = this.next();
+      if (r === EOF || !valid.includes(String.fromCodePoint(r))) break;
+    }
+    this.backup();
+  }
+
+  private errorf(msg: string): null {
+    this.item = { typ: Tok.Error, pos: this.start, val: msg, line: this.startLine };
+    this.start = 0;
+    this.pos = 0;
+    this.input = '';
+    return null;
+  }
+
+  private lexText(): State {
+    const x = this.input.indexOf(LEFT_DELIM, this.pos);
+    if (x >= 0) {
+      if (x > this.pos) {
+        this.pos = x;
+        let trim = 0;
+        if (hasLeftTrimMarker(this.input, x + LEFT_DELIM.length)) {
+          let i = x;
+          while (i > this.start && isSpace(this.input.charCodeAt(i - 1))) i--;
+          trim = x - i;
+        }
+        this.pos -= trim;
+        this.line += countNewlines(this.input, this.start, this.pos);
+        const t = this.thisItem(Tok.Text);
+        this.pos += trim;
+        this.ignore();
+        if (t.val.length > 0) return this.emitItem(t);
+      }
+      return S_LEFT_DELIM;
+    }
+    this.pos = this.input.length;
+    if (this.pos > this.start) {
+      this.line += countNewlines(this.input, this.start, this.pos);
+      return this.emit(Tok.Text);
+    }
+    return this.emit(Tok.EOF);
+  }
+
+  private atRightDelim(): { delim: boolean; trim: boolean } {
+    const s = this.input;
+    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) {
+      return { delim: true, trim: true };
+    }
+    if (s.startsWith(RIGHT_DELIM, this.pos)) return { delim: true, trim: false };
+    return { delim: false, trim: false };
+  }
+
+  private leftTrimLength(from: number): number {
+    let i = from;
+    while (i < this.input.length && isSpace(this.input.charCodeAt(i))) i++;
+    return i - from;
+  }
+
+  private lexLeftDelim(): State {
+    this.pos += LEFT_DELIM.length;
+    const trim = hasLeftTrimMarker(this.input, this.pos);
+    const after = trim ? TRIM_MARKER_LEN : 0;
+    if (this.input.startsWith(LEFT_COMMENT, this.pos + after)) {
+      this.pos += after;
+      this.ignore();
+      return S_COMMENT;
+    }
+    const t = this.thisItem(Tok.LeftDelim);
+    this.insideAction = true;
+    this.pos += after;
+    this.ignore();
+    this.parenDepth = 0;
+    return this.emitItem(t);
+  }
+
+  private lexComment(): State {
+    this.pos += LEFT_COMMENT.length;
+    const x = this.input.indexOf(RIGHT_COMMENT, this.pos);
+    if (x < 0) return this.errorf('unclosed comment');
+    this.pos = x + RIGHT_COMMENT.length;
+    const { delim, trim } = this.atRightDelim();
+    if (!delim) return this.errorf('comment ends before closing delimiter');
+    if (this.options.commentNewlines) this.line += countNewlines(this.input, this.start, this.pos);
+    this.thisItem(Tok.Comment);
+    if (trim) this.pos += TRIM_MARKER_LEN;
+    this.pos += RIGHT_DELIM.length;
+    if (trim) this.pos += this.leftTrimLength(this.pos);
+    this.ignore();
+    return S_TEXT;
+  }
+
+  private lexRightDelim(): State {
+    const { trim } = this.atRightDelim();
+    if (trim) {
+      this.pos += TRIM_MARKER_LEN;
+      this.ignore();
+    }
+    this.pos += RIGHT_DELIM.length;
+    const t = this.thisItem(Tok.RightDelim);
+    if (trim) {
+      this.pos += this.leftTrimLength(this.pos);
+      this.ignore();
+    }
+    this.insideAction = false;
+    return this.emitItem(t);
+  }
+
+  private lexInsideAction(): State {
+    if (this.atRightDelim().delim) {
+      if (this.parenDepth === 0) return S_RIGHT_DELIM;
+      return this.errorf('unclosed left paren');
+    }
+    const r = this.next();
+    if (r === EOF) return this.errorf('unclosed action');
+    if (isSpace(r)) {
+      this.backup(); // the space may begin " -}}"
+      return S_SPACE;
+    }
+    switch (r) {
+      case 61 /* = */:
+        return this.emit(Tok.Assign);
+      case 58 /* : */:
+        if (this.next() !== 61) return this.errorf('expected :=');
+        return this.emit(Tok.Declare);
+      case 124 /* | */:
+        return this.emit(Tok.Pipe);
+      case 34 /* " */:
+        return S_QUOTE;
+      case 96 /* ` */:
+        return S_RAW_QUOTE;
+      case 36 /* $ */:
+        return S_VARIABLE;
+      case 39 /* ' */:
+        return S_CHAR;
+      case 40 /* ( */:
+        this.parenDepth++;
+        return this.emit(Tok.LeftParen);
+      case 41 /* ) */:
+        this.parenDepth--;
+        if (this.parenDepth < 0) return this.errorf('unexpected right paren');
+        return this.emit(Tok.RightParen);
+    }
+    if (r === 46 /* . */) {
+      // ".field" unless a digit follows, which makes a number.
+      if (this.pos < this.input.length) {
+        const c = this.input.charCodeAt(this.pos);
+        if (c < 48 || c > 57) return S_FIELD;
+      }
+      this.backup();
+      return S_NUMBER;
+    }
+    if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
+      this.backup();
+      return S_NUMBER;
+    }
+    if (isAlphaNumeric(r)) {
+      this.backup();
+      return S_IDENTIFIER;
+    }
+    if (r <= 127 && r >= 32 && r !== 127) return this.emit(Tok.Char);
+    return this.errorf(`unrecognized character in action: ${formatRune(r)}`);
+  }
+
+  private lexSpace(): State {
+    let n = 0;
+    while (isSpace(this.peek())) {
+      this.next();
+      n++;
+    }
+    // A trim-marked right delimiter starts with a space: leave that space to it.
+    if (hasRightTrimMarker(this.input, this.pos - 1) && this.input.startsWith(RIGHT_DELIM, this.pos - 1 + 2)) {
+      this.backup();
+      if (n === 1) return S_RIGHT_DELIM;
+    }
+    return this.emit(Tok.Space);
+  }
+
+  private lexIdentifier(): State {
+    for (;;) {
+      const r = this.next();
+      if (isAlphaNumeric(r)) continue;
+      this.backup();
+      const word = this.input.slice(this.start, this.pos);
+      if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
+      const kw = KEYWORDS.get(word);
+      if (kw !== undefined && kw > Tok.Keyword) {
+        if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
+          return this.emit(Tok.Identifier);
+        }
+        return this.emit(kw);
+      }
+      if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
+      if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
+      return this.emit(Tok.Identifier);
+    }
+  }
+
+  private lexFieldOrVariable(typ: TokType): State {
+    if (this.atTerminator()) return this.emit(typ === Tok.Variable ? Tok.Variable : Tok.Dot);
+    let r: number;
+    for (;;) {
+      r = this.next();
+      if (!isAlphaNumeric(r)) {
+        this.backup();
+        break;
+      }
+    }
+    if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
+    return this.emit(typ);
+  }
+
+  private atTerminator(): boolean {
+    const r = this.peek();
+    if (isSpace(r)) return true;
+    switch (r) {
+      case EOF:
+      case 46:
+      case 44:
+      case 124:
+      case 58:
+      case 41:
+      case 40:
+        return true;
+    }
+    return this.input.startsWith(RIGHT_DELIM, this.pos);
+  }
+
+  private lexChar(): State {
+    for (;;) {
+      let r = this.next();
+      if (r === 92 /* \ */) {
+        r = this.next();
+        if (r !== EOF && r !== 10) continue;
+        return this.errorf('unterminated character constant');
+      }
+      if (r === EOF || r === 10) return this.errorf('unterminated character constant');
+      if (r === 39) break;
+    }
+    return this.emit(Tok.CharConstant);
+  }
+
+  private lexNumber(): State {
+    if (!this.scanNumber()) return this.errorf(`bad number syntax: ${quote(this.input.slice(this.start, this.pos))}`);
+    const sign = this.peek();
+    if (sign === 43 || sign === 45) {
+      // Complex: 1+2i, no spaces, must end in 'i'.
+      if (!this.scanNumber() || this.input.charCodeAt(this.pos - 1) !== 105) {
+        return this.errorf(`bad number syntax: ${quote(this.input.slice(this.start, this.pos))}`);
+      }
+      return this.emit(Tok.Complex);
+    }
+    return this.emit(Tok.Number);
+  }
+
+  private scanNumber(): boolean {
+    this.accept('+-');
+    let digits = '0123456789_';
+    if (this.accept('0')) {
+      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (this.accept('oO')) digits = '01234567_';
+      else if (this.accept('bB')) digits = '01_';
+    }
+    this.acceptRun(digits);
+    if (this.accept('.')) this.acceptRun(digits);
+    if (digits.length === 11 && this.accept('eE')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    if (digits.length === 23 && this.accept('pP')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    this.accept('i');
+    if (isAlphaNumeric(this.peek())) {
+      this.next();
+      return false;
+    }
+    return true;
+  }
+
+  private lexQuote(): State {
+    for (;;) {
+      let r = this.next();
+      if (r === 92) {
+        r = this.next();
+        if (r !== EOF && r !== 10) continue;
+        return this.errorf('unterminated quoted string');
+      }
+      if (r === EOF || r === 10) return this.errorf('unterminated quoted string');
+      if (r === 34) break;
+    }
+    return this.emit(Tok.String);
+  }
+
+  private lexRawQuote(): State {
+    for (;;) {
+      const r = this.next();
+      if (r === EOF) return this.errorf('unterminated raw quoted string');
+      if (r === 96) break;
+    }
+    return this.emit(Tok.RawString);
+  }
+}

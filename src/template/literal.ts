@@ -1,0 +1,254 @@
+// Literal values of the template language, decoded with the rules of Go's strconv (Unquote, UnquoteChar,
+// ParseInt/ParseUint with base 0, ParseFloat), which the parser relies on for its exact errors.
+
+export class SyntaxError_ extends Error {
+  override name = 'LiteralSyntaxError';
+}
+
+/** strconv.ErrSyntax's text. */
+const INVALID_SYNTAX = 'invalid syntax';
+
+function fail(): never {
+  throw new SyntaxError_(INVALID_SYNTAX);
+}
+
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+interface Unquoted {
+  /** A code point, or a single byte when `isByte` (\x and octal escapes). */
+  value: number;
+  isByte: boolean;
+  /** Index just past the decoded character. */
+  end: number;
+}
+
+/** Decodes one (possibly escaped) character of `s` at `i`, as strconv.UnquoteChar does. */
+function unquoteCharAt(s: string, i: number, quote: number): Unquoted {
+  const c = s.codePointAt(i);
+  if (c === undefined) fail();
+  if (c === quote && (quote === 39 || quote === 34)) fail();
+  if (c !== 92 /* \ */) return { value: c, isByte: false, end: i + (c > 0xffff ? 2 : 1) };
+  if (i + 1 >= s.length) fail();
+  const e = s.charCodeAt(i + 1);
+  let j = i + 2;
+  switch (e) {
+    case 97:
+      return { value: 7, isByte: false, end: j };
+    case 98:
+      return { value: 8, isByte: false, end: j };
+    case 102:
+      return { value: 12, isByte: false, end: j };
+    case 110:
+      return { value: 10, isByte: false, end: j };
+    case 114:
+      return { value: 13, isByte: false, end: j };
+    case 116:
+      return { value: 9, isByte: false, end: j };
+    case 118:
+      return { value: 11, isByte: false, end: j };
+    case 120 /* x */:
+    case 117 /* u */:
+    case 85 /* U */:
+      {
+        const n = e === 120 ? 2 : e === 117 ? 4 : 8;
+        if (j + n > s.length) fail();
+        let v = 0;
+        for (let k = 0; k < n; k++) {
+          const d = hexVal(s.charCodeAt(j + k));
+          if (d < 0) fail();
+          v = v * 16 + d;
+        }
+        j += n;
+        if (e === 120) return { value: v, isByte: true, end: j };
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) fail();
+        return { value: v, isByte: false, end: j };
+      }
+    case 48:
+    case 49:
+    case 50:
+    case 51:
+    case 52:
+    case 53:
+    case 54:
+    case 55: {
+      let v = e - 48;
+      if (j + 2 > s.length) fail();
+      for (let k = 0; k < 2; k++) {
+        const d = s.charCodeAt(j + k) - 48;
+        if (d < 0 || d > 7) fail();
+        v = v * 8 + d;
+      }
+      if (v > 255) fail();
+      return { value: v, isByte: true, end: j + 2 };
+    }
+    case 92:
+      return { value: 92, isByte: false, end: j };
+    case 39:
+    case 34:
+      if (e !== quote) fail();
+      return { value: e, isByte: false, end: j };
+    default:
+      fail();
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** strconv.Unquote for "..." and `...` literals; throws SyntaxError_ ("invalid syntax"). */
+export function unquote(lit: string): string {
+  const n = lit.length;
+  if (n < 2) fail();
+  const q = lit.charCodeAt(0);
+  if (q !== lit.charCodeAt(n - 1)) fail();
+  const body = lit.slice(1, n - 1);
+  if (q === 96) {
+    if (body.includes('`')) fail();
+    return body.includes('\r') ? body.replaceAll('\r', '') : body;
+  }
+  if (q !== 34 && q !== 39) fail();
+  if (body.includes('\n')) fail();
+  if (!body.includes('\\') && !body.includes(String.fromCharCode(q))) {
+    if (q === 34) return body;
+  }
+  // Escapes may produce raw bytes (\xff, \377): collect UTF-8 bytes and decode once at the end.
+  const bytes: number[] = [];
+  let i = 0;
+  let count = 0;
+  while (i < body.length) {
+    const u = unquoteCharAt(body, i, q);
+    i = u.end;
+    count++;
+    if (u.isByte) bytes.push(u.value);
+    else for (const b of encoder.encode(String.fromCodePoint(u.value))) bytes.push(b);
+    if (q === 39 && count > 1) fail();
+  }
+  if (q === 39 && count !== 1) fail();
+  return decoder.decode(new Uint8Array(bytes));
+}
+
+/** The value of a character constant such as 'a' or '\n' (Go's UnquoteChar plus the closing-quote check). */
+export function charConstant(text: string): number {
+  const u = unquoteCharAt(text, 1, text.charCodeAt(0));
+  if (text.slice(u.end) !== "'") throw new SyntaxError_(`malformed character constant: ${text}`);
+  return u.value;
+}
+
+function lower(c: number): number {
+  return c | 0x20;
+}
+
+/** Go's underscoreOK: underscores only between digits (or after a base prefix). */
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0') {
+    const p = lower(s.charCodeAt(1));
+    if (p === 98 || p === 111 || p === 120) {
+      i = 2;
+      saw = '0';
+      hex = p === 120;
+    }
+  }
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (hex && lower(c) >= 97 && lower(c) <= 102)) {
+      saw = '0';
+      continue;
+    }
+    if (c === 95) {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+/** strconv.ParseUint(s, 0, 64); undefined on any error. */
+export function parseUint(s0: string): bigint | undefined {
+  if (s0.length === 0) return undefined;
+  let s = s0;
+  let base = 10;
+  if (s[0] === '0') {
+    const p = s.length >= 3 ? lower(s.charCodeAt(1)) : 0;
+    if (p === 98) {
+      base = 2;
+      s = s.slice(2);
+    } else if (p === 111) {
+      base = 8;
+      s = s.slice(2);
+    } else if (p === 120) {
+      base = 16;
+      s = s.slice(2);
+    } else {
+      base = 8;
+      s = s.slice(1);
+    }
+  }
+  let n = 0n;
+  const b = BigInt(base);
+  let underscores = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 95) {
+      underscores = true;
+      continue;
+    }
+    const d = hexVal(c);
+    if (d < 0 || d >= base) return undefined;
+    n = n * b + BigInt(d);
+    if (n > MAX_U64) return undefined;
+  }
+  if (underscores && !underscoreOK(s0)) return undefined;
+  return n;
+}
+
+/** strconv.ParseInt(s, 0, 64); undefined on any error. */
+export function parseInt64(s: string): bigint | undefined {
+  if (s.length === 0) return undefined;
+  let neg = false;
+  let body = s;
+  if (s[0] === '+' || s[0] === '-') {
+    neg = s[0] === '-';
+    body = s.slice(1);
+  }
+  const u = parseUint(body);
+  if (u === undefined) return undefined;
+  if (!neg && u >= 1n << 63n) return undefined;
+  if (neg && u > 1n << 63n) return undefined;
+  return neg ? -u : u;
+}
+
+const DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/;
+
+/** strconv.ParseFloat(s, 64) for the shapes the lexer produces; undefined on syntax or range errors. */
+export function parseFloat64(s: string): number | undefined {
+  if (s.includes('_')) {
+    if (!underscoreOK(s)) return undefined;
+    s = s.replaceAll('_', '');
+  }
+  if (DECIMAL_FLOAT.test(s)) {
+    const f = Number(s);
+    return Number.isFinite(f) ? f : undefined;
+  }
+  const m = HEX_FLOAT.exec(s);
+  if (!m || m[2].length + m[3].length === 0) return undefined;
+  const mant = BigInt(`0x${m[2]}${m[3]}` === '0x' ? '0' : `0x${m[2]}${m[3]}`);
+  const exp = Number(m[4]) - 4 * m[3].length;
+  const f = Number(mant) * 2 ** exp;
+  if (!Number.isFinite(f)) return undefined;
+  return m[1] === '-' ? -f : f;
+}

@@ -1,0 +1,617 @@
+// The template parser: Go's recursive descent with its three-token look-ahead, so that every parse error carries
+// the same words and the same line number as Go's (the line of the last token read, not of the construct).
+
+import {
+  type ActionNode,
+  type BranchNode,
+  type ChainNode,
+  type CommandNode,
+  isEmptyTree,
+  type ListNode,
+  N,
+  type Node,
+  type NumberNode,
+  nodeString,
+  type PipeNode,
+  type TemplateNode,
+  type Tree,
+  type VariableNode,
+} from './ast.ts';
+import { TemplateParseError } from './errors.ts';
+import { quote } from './fmt.ts';
+import { Lexer, Tok, type Token, type TokType, tokenString } from './lexer.ts';
+import { charConstant, parseFloat64, parseInt64, parseUint, SyntaxError_, unquote } from './literal.ts';
+import { goInt, type Value } from './value.ts';
+
+const MAX_STACK_DEPTH = 10000;
+const MAX_PIPELINE_CMDS = 100000;
+
+/** State shared by the trees of one `parse` call: the token stream, the function check, the result set. */
+interface ParseContext {
+  readonly lex: Lexer;
+  readonly parseName: string;
+  readonly text: string;
+  readonly hasFunction: (name: string) => boolean;
+  readonly treeSet: Map<string, Tree>;
+}
+
+/**
+ * Parses `text` as template `name`, returning every tree it defines (the top-level one and each `define` and
+ * `block`), as Go's parse.Parse does. Throws TemplateParseError.
+ */
+export function parseTemplates(
+  name: string,
+  text: string,
+  hasFunction: (name: string) => boolean,
+  commentNewlines = true,
+): Map<string, Tree> {
+  const ctx: ParseContext = {
+    lex: new Lexer(text, { breakOK: !hasFunction('break'), continueOK: !hasFunction('continue'), commentNewlines }),
+    parseName: name,
+    text,
+    hasFunction,
+    treeSet: new Map(),
+  };
+  const p = new TreeParser(ctx, name);
+  p.parseTop();
+  p.add();
+  return ctx.treeSet;
+}
+
+const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '', line: 0 };
+
+/** Parses one tree (Go's *parse.Tree during parsing); `define` and `block` bodies get their own. */
+class TreeParser {
+  private readonly token: Token[] = [NO_TOKEN, NO_TOKEN, NO_TOKEN];
+  private peekCount = 0;
+  private vars: string[] = ['$'];
+  private actionLine = 0;
+  private rangeDepth = 0;
+  private stackDepth = 0;
+  readonly tree: Tree;
+
+  constructor(
+    private readonly ctx: ParseContext,
+    name: string,
+  ) {
+    this.tree = { name, parseName: ctx.parseName, text: ctx.text, root: undefined as unknown as ListNode };
+  }
+
+  // --- token stream -------------------------------------------------------------------------------------------
+
+  private next(): Token {
+    if (this.peekCount > 0) this.peekCount--;
+    else this.token[0] = this.ctx.lex.nextItem();
+    return this.token[this.peekCount];
+  }
+
+  private backup(): void {
+    this.peekCount++;
+  }
+
+  private backup2(t1: Token): void {
+    this.token[1] = t1;
+    this.peekCount = 2;
+  }
+
+  private backup3(t2: Token, t1: Token): void {
+    this.token[1] = t1;
+    this.token[2] = t2;
+    this.peekCount = 3;
+  }
+
+  private peek(): Token {
+    if (this.peekCount > 0) return this.token[this.peekCount - 1];
+    this.peekCount = 1;
+    this.token[0] = this.ctx.lex.nextItem();
+    return this.token[0];
+  }
+
+  private nextNonSpace(): Token {
+    let t: Token;
+    do t = this.next();
+    while (t.typ === Tok.Space);
+    return t;
+  }
+
+  private peekNonSpace(): Token {
+    const t = this.nextNonSpace();
+    this.backup();
+    return t;
+  }
+
+  // --- errors -------------------------------------------------------------------------------------------------
+
+  private errorf(detail: string): never {
+    const line = this.token[0].line;
+    throw new TemplateParseError(
+      `template: ${this.ctx.parseName}:${line}: ${detail}`,
+      this.ctx.parseName,
+      line,
+      detail,
+    );
+  }
+
+  private expect(expected: TokType, context: string): Token {
+    const t = this.nextNonSpace();
+    if (t.typ !== expected) this.unexpected(t, context);
+    return t;
+  }
+
+  private unexpected(t: Token, context: string): never {
+    if (t.typ === Tok.Error) {
+      let extra = '';
+      if (this.actionLine !== 0 && this.actionLine !== t.line) {
+        extra = ` in action started at ${this.ctx.parseName}:${this.actionLine}`;
+        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
+      }
+      this.errorf(`${tokenString(t)}${extra}`);
+    }
+    this.errorf(`unexpected ${tokenString(t)} in ${context}`);
+  }
+
+  // --- trees --------------------------------------------------------------------------------------------------
+
+  /** Installs this tree in the set; a second non-empty definition of a name in one parse is an error. */
+  add(): void {
+    const set = this.ctx.treeSet;
+    const old = set.get(this.tree.name);
+    if (old === undefined || isEmptyTree(old.root)) {
+      set.set(this.tree.name, this.tree);
+      return;
+    }
+    if (!isEmptyTree(this.tree.root)) {
+      this.errorf(`template: multiple definition of template ${quote(this.tree.name)}`);
+    }
+  }
+
+  /** The top level: text, actions and `define`s, up to EOF. */
+  parseTop(): void {
+    this.tree.root = this.newList(this.peek().pos);
+    while (this.peek().typ !== Tok.EOF) {
+      if (this.peek().typ === Tok.LeftDelim) {
+        const delim = this.next();
+        if (this.nextNonSpace().typ === Tok.Define) {
+          const def = new TreeParser(this.ctx, 'definition');
+          def.parseDefinition();
+          continue;
+        }
+        this.backup2(delim);
+      }
+      const n = this.textOrAction();
+      if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
+      this.tree.root.nodes.push(n);
+    }
+  }
+
+  private parseDefinition(): void {
+    const context = 'define clause';
+    const nameTok = this.nextNonSpace();
+    if (nameTok.typ !== Tok.String && nameTok.typ !== Tok.RawString) this.unexpected(nameTok, context);
+    (this.tree as { name: string }).name = this.unquote(nameTok.val);
+    this.expect(Tok.RightDelim, context);
+    const [list, end] = this.itemList();
+    this.tree.root = list;
+    if (end.type !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
+    this.add();
+  }
+
+  private itemList(): [ListNode, Node] {
+    const list = this.newList(this.peekNonSpace().pos);
+    while (this.peekNonSpace().typ !== Tok.EOF) {
+      const n = this.textOrAction();
+      if (n.type === N.End || n.type === N.Else) return [list, n];
+      list.nodes.push(n);
+    }
+    this.errorf('unexpected EOF');
+  }
+
+  private textOrAction(): Node {
+    const t = this.nextNonSpace();
+    switch (t.typ) {
+      case Tok.Text:
+        return { type: N.Text, pos: t.pos, tree: this.tree, text: t.val };
+      case Tok.LeftDelim: {
+        this.actionLine = t.line;
+        try {
+          return this.action();
+        } finally {
+          this.actionLine = 0;
+        }
+      }
+    }
+    this.unexpected(t, 'input');
+  }
+
+  private action(): Node {
+    const t = this.nextNonSpace();
+    switch (t.typ) {
+      case Tok.Block:
+        return this.blockControl();
+      case Tok.Break:
+        return this.loopControl(t, N.Break, '{{break}}');
+      case Tok.Continue:
+        return this.loopControl(t, N.Continue, '{{continue}}');
+      case Tok.Else:
+        return this.elseControl();
+      case Tok.End:
+        return { type: N.End, pos: this.expect(Tok.RightDelim, 'end').pos, tree: this.tree };
+      case Tok.If:
+        return this.branch(N.If, 'if');
+      case Tok.Range:
+        return this.branch(N.Range, 'range');
+      case Tok.Template:
+        return this.templateControl();
+      case Tok.With:
+        return this.branch(N.With, 'with');
+    }
+    this.backup();
+    const start = this.peek();
+    const pipe = this.pipeline('command', Tok.RightDelim);
+    const a: ActionNode = { type: N.Action, pos: start.pos, tree: this.tree, pipe };
+    return a;
+  }
+
+  private loopControl(t: Token, type: typeof N.Break | typeof N.Continue, word: string): Node {
+    const next = this.nextNonSpace();
+    if (next.typ !== Tok.RightDelim) this.unexpected(next, word);
+    if (this.rangeDepth === 0) this.errorf(`${word} outside {{range}}`);
+    return { type, pos: t.pos, tree: this.tree };
+  }
+
+  private pipeline(context: string, end: TokType): PipeNode {
+    const start = this.peekNonSpace();
+    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, tree: this.tree, isAssign: false, decl: [], cmds: [] };
+    for (;;) {
+      const v = this.peekNonSpace();
+      if (v.typ !== Tok.Variable) break;
+      this.next();
+      // "$x foo" needs three tokens of look-ahead to tell an argument from a declaration.
+      const after = this.peek();
+      const next = this.peekNonSpace();
+      if (next.typ === Tok.Assign || next.typ === Tok.Declare) {
+        pipe.isAssign = next.typ === Tok.Assign;
+        this.nextNonSpace();
+        pipe.decl.push(this.newVariable(v.pos, v.val));
+        this.vars.push(v.val);
+      } else if (next.typ === Tok.Char && next.val === ',') {
+        this.nextNonSpace();
+        pipe.decl.push(this.newVariable(v.pos, v.val));
+        this.vars.push(v.val);
+        if (context === 'range' && pipe.decl.length < 2) {
+          const p = this.peekNonSpace().typ;
+          if (p === Tok.Variable || p === Tok.RightDelim || p === Tok.RightParen) continue;
+          this.errorf('range can only initialize variables');
+        }
+        this.errorf(`too many declarations in ${context}`);
+      } else if (after.typ === Tok.Space) {
+        this.backup3(v, after);
+      } else {
+        this.backup2(v);
+      }
+      break;
+    }
+    for (;;) {
+      const t = this.nextNonSpace();
+      switch (t.typ) {
+        case end:
+          this.checkPipeline(pipe, context);
+          return pipe;
+        case Tok.Bool:
+        case Tok.CharConstant:
+        case Tok.Complex:
+        case Tok.Dot:
+        case Tok.Field:
+        case Tok.Identifier:
+        case Tok.Number:
+        case Tok.Nil:
+        case Tok.RawString:
+        case Tok.String:
+        case Tok.Variable:
+        case Tok.LeftParen:
+          this.backup();
+          pipe.cmds.push(this.command());
+          if (pipe.cmds.length > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
+          break;
+        default:
+          this.unexpected(t, context);
+      }
+    }
+  }
+
+  private checkPipeline(pipe: PipeNode, context: string): void {
+    if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
+    for (let i = 1; i < pipe.cmds.length; i++) {
+      switch (pipe.cmds[i].args[0].type) {
+        case N.Bool:
+        case N.Dot:
+        case N.Nil:
+        case N.Number:
+        case N.String:
+          this.errorf(`non executable command in pipeline stage ${i + 1}`);
+      }
+    }
+  }
+
+  private parseControl(context: string): { pipe: PipeNode; list: ListNode; elseList: ListNode | null } {
+    const mark = this.vars.length;
+    try {
+      const pipe = this.pipeline(context, Tok.RightDelim);
+      if (context === 'range') this.rangeDepth++;
+      let [list, next] = this.itemList();
+      if (context === 'range') this.rangeDepth--;
+      let elseList: ListNode | null = null;
+      if (next.type === N.Else) {
+        // `{{else if x}}` and `{{else with x}}` parse as `{{else}}{{if x}}...{{end}}{{end}}`, sharing the end.
+        if (context === 'if' && this.peek().typ === Tok.If) {
+          this.next();
+          elseList = this.newList(next.pos);
+          elseList.nodes.push(this.branch(N.If, 'if'));
+        } else if (context === 'with' && this.peek().typ === Tok.With) {
+          this.next();
+          elseList = this.newList(next.pos);
+          elseList.nodes.push(this.branch(N.With, 'with'));
+        } else {
+          [elseList, next] = this.itemList();
+          if (next.type !== N.End) this.errorf(`expected end; found ${nodeString(next)}`);
+        }
+      }
+      return { pipe, list, elseList };
+    } finally {
+      this.vars.length = mark;
+    }
+  }
+
+  private branch(type: BranchNode['type'], context: string): BranchNode {
+    const { pipe, list, elseList } = this.parseControl(context);
+    return { type, pos: pipe.pos, tree: this.tree, pipe, list, elseList };
+  }
+
+  private elseControl(): Node {
+    const p = this.peekNonSpace();
+    if (p.typ === Tok.If || p.typ === Tok.With) return { type: N.Else, pos: p.pos, tree: this.tree };
+    const t = this.expect(Tok.RightDelim, 'else');
+    return { type: N.Else, pos: t.pos, tree: this.tree };
+  }
+
+  private blockControl(): Node {
+    const context = 'block clause';
+    const t = this.nextNonSpace();
+    const name = this.templateName(t, context);
+    const pipe = this.pipeline(context, Tok.RightDelim);
+    const block = new TreeParser(this.ctx, name);
+    const [list, end] = block.itemList();
+    block.tree.root = list;
+    if (end.type !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
+    block.add();
+    const n: TemplateNode = { type: N.Template, pos: t.pos, tree: this.tree, name, pipe };
+    return n;
+  }
+
+  private templateControl(): Node {
+    const context = 'template clause';
+    const t = this.nextNonSpace();
+    const name = this.templateName(t, context);
+    let pipe: PipeNode | null = null;
+    if (this.nextNonSpace().typ !== Tok.RightDelim) {
+      this.backup();
+      pipe = this.pipeline(context, Tok.RightDelim);
+    }
+    const n: TemplateNode = { type: N.Template, pos: t.pos, tree: this.tree, name, pipe };
+    return n;
+  }
+
+  private templateName(t: Token, context: string): string {
+    if (t.typ === Tok.String || t.typ === Tok.RawString) return this.unquote(t.val);
+    this.unexpected(t, context);
+  }
+
+  private command(): CommandNode {
+    const cmd: CommandNode = { type: N.Command, pos: this.peekNonSpace().pos, tree: this.tree, args: [] };
+    for (;;) {
+      this.peekNonSpace();
+      const operand = this.operand();
+      if (operand !== null) cmd.args.push(operand);
+      const t = this.next();
+      if (t.typ === Tok.Space) continue;
+      if (t.typ === Tok.RightDelim || t.typ === Tok.RightParen) this.backup();
+      else if (t.typ !== Tok.Pipe) this.unexpected(t, 'operand');
+      break;
+    }
+    if (cmd.args.length === 0) this.errorf('empty command');
+    return cmd;
+  }
+
+  private operand(): Node | null {
+    const node = this.term();
+    if (node === null) return null;
+    if (this.peek().typ !== Tok.Field) return node;
+    const pos = this.peek().pos;
+    const fields: string[] = [];
+    while (this.peek().typ === Tok.Field) fields.push(this.next().val.slice(1));
+    switch (node.type) {
+      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token.
+      case N.Field:
+        return { type: N.Field, pos, tree: this.tree, ident: [...node.ident, ...fields] };
+      case N.Variable:
+        return { type: N.Variable, pos, tree: this.tree, ident: [...node.ident, ...fields] };
+      case N.Bool:
+      case N.String:
+      case N.Number:
+      case N.Nil:
+      case N.Dot:
+        this.errorf(`unexpected . after term ${quote(nodeString(node))}`);
+    }
+    const chain: ChainNode = { type: N.Chain, pos, tree: this.tree, node, fields };
+    return chain;
+  }
+
+  private term(): Node | null {
+    const t = this.nextNonSpace();
+    switch (t.typ) {
+      case Tok.Identifier:
+        if (!this.ctx.hasFunction(t.val)) this.errorf(`function ${quote(t.val)} not defined`);
+        return { type: N.Identifier, pos: t.pos, tree: this.tree, name: t.val };
+      case Tok.Dot:
+        return { type: N.Dot, pos: t.pos, tree: this.tree };
+      case Tok.Nil:
+        return { type: N.Nil, pos: t.pos, tree: this.tree };
+      case Tok.Variable:
+        return this.useVar(t.pos, t.val);
+      case Tok.Field:
+        return { type: N.Field, pos: t.pos, tree: this.tree, ident: t.val.slice(1).split('.') };
+      case Tok.Bool:
+        return { type: N.Bool, pos: t.pos, tree: this.tree, value: t.val === 'true' };
+      case Tok.CharConstant:
+      case Tok.Complex:
+      case Tok.Number:
+        return this.newNumber(t);
+      case Tok.LeftParen: {
+        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
+        this.stackDepth++;
+        try {
+          return this.pipeline('parenthesized pipeline', Tok.RightParen);
+        } finally {
+          this.stackDepth--;
+        }
+      }
+      case Tok.String:
+      case Tok.RawString:
+        return { type: N.String, pos: t.pos, tree: this.tree, quoted: t.val, text: this.unquote(t.val) };
+    }
+    this.backup();
+    return null;
+  }
+
+  private useVar(pos: number, name: string): VariableNode {
+    const v = this.newVariable(pos, name);
+    if (!this.vars.includes(v.ident[0])) this.errorf(`undefined variable ${quote(v.ident[0])}`);
+    return v;
+  }
+
+  private newVariable(pos: number, ident: string): VariableNode {
+    return { type: N.Variable, pos, tree: this.tree, ident: ident.split('.') };
+  }
+
+  private newList(pos: number): ListNode {
+    return { type: N.List, pos, tree: this.tree, nodes: [] };
+  }
+
+  private unquote(lit: string): string {
+    try {
+      return unquote(lit);
+    } catch (e) {
+      if (e instanceof SyntaxError_) this.errorf(e.message);
+      throw e;
+    }
+  }
+
+  private newNumber(t: Token): NumberNode {
+    try {
+      return numberNode(t, this.tree);
+    } catch (e) {
+      if (e instanceof SyntaxError_) this.errorf(e.message);
+      throw e;
+    }
+  }
+}
+
+const INT64_MIN = -(2 ** 63);
+const INT64_LIMIT = 2 ** 63;
+const UINT64_LIMIT = 2 ** 64;
+
+/** Go's newNumber: the value under every type that can hold it, and its untyped-constant value. */
+function numberNode(t: Token, tree: Tree): NumberNode {
+  const text = t.val;
+  let isInt = false;
+  let isUint = false;
+  let isFloat = false;
+  let isComplex = false;
+  let int64 = 0n;
+  let uint64 = 0n;
+  let float64 = 0;
+  if (t.typ === Tok.CharConstant) {
+    const r = charConstant(text);
+    isInt = isUint = isFloat = true;
+    int64 = uint64 = BigInt(r);
+    float64 = r;
+  } else if (t.typ === Tok.Complex) {
+    isComplex = true;
+  } else if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
+    // An imaginary constant: only zero is also real.
+    isComplex = true;
+    const f = parseFloat64(text.slice(0, -1))!;
+    if (f === 0) {
+      isFloat = isInt = isUint = true;
+    }
+  } else {
+    const u = parseUint(text);
+    if (u !== undefined) {
+      isUint = true;
+      uint64 = u;
+    }
+    const i = parseInt64(text);
+    if (i !== undefined) {
+      isInt = true;
+      int64 = i;
+      if (i === 0n) {
+        isUint = true;
+        uint64 = u ?? 0n;
+      }
+    }
+    if (isInt) {
+      isFloat = true;
+      float64 = Number(int64);
+    } else if (isUint) {
+      isFloat = true;
+      float64 = Number(uint64);
+    } else {
+      const f = parseFloat64(text);
+      if (f !== undefined) {
+        if (!/[.eEpP]/.test(text)) throw new SyntaxError_(`integer overflow: ${quote(text)}`);
+        isFloat = true;
+        float64 = f;
+        if (Number.isInteger(f) && f >= INT64_MIN && f < INT64_LIMIT) {
+          isInt = true;
+          int64 = BigInt(f);
+        }
+        if (Number.isInteger(f) && f >= 0 && f < UINT64_LIMIT) {
+          isUint = true;
+          uint64 = BigInt(f);
+        }
+      }
+    }
+    if (!isInt && !isUint && !isFloat) throw new SyntaxError_(`illegal number syntax: ${quote(text)}`);
+  }
+  return {
+    type: N.Number,
+    pos: t.pos,
+    tree,
+    text,
+    isInt,
+    isUint,
+    isFloat,
+    isComplex,
+    int64,
+    uint64,
+    float64,
+    ideal: idealConstant(text, isComplex, isFloat, isInt, isUint, int64, float64),
+  };
+}
+
+function idealConstant(
+  text: string,
+  isComplex: boolean,
+  isFloat: boolean,
+  isInt: boolean,
+  isUint: boolean,
+  int64: bigint,
+  float64: number,
+): Value | { readonly error: string } {
+  if (isComplex) return { error: `complex constant ${text} is not supported` };
+  const hexInt = text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text);
+  if (isFloat && !hexInt && text[0] !== "'" && /[.eEpP]/.test(text)) return float64;
+  if (isInt) return goInt(int64);
+  if (isUint) return { error: `${text} overflows int` };
+  return undefined;
+}
