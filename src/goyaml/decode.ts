@@ -46,6 +46,11 @@ export class Decoder {
   private aliasDepth = 0;
   private readonly expanding = new Set<Node>();
   keyError: string | undefined;
+  /** Nesting depth of keyError: sigs.k8s.io/yaml checks a map's keys before converting its values. */
+  private keyErrorDepth = Number.POSITIVE_INFINITY;
+  private depth = 0;
+  /** Entries dropped for their unsupported keys, kept to print maps as Go would in error texts. */
+  private readonly dropped = new WeakMap<GoMap, [Value, Value][]>();
   nonFinite = false;
 
   /** intsAsFloat: numbers as float64, as they come back from sigs.k8s.io/yaml's JSON round trip. */
@@ -91,12 +96,16 @@ export class Decoder {
         return this.scalar(n, asKey);
       case N.MAPPING: {
         const m: GoMap = new Map();
+        this.depth++;
         this.mappingInto(n, m);
+        this.depth--;
         return m;
       }
       default: {
         const out: Value[] = new Array(n.children.length);
+        this.depth++;
         for (let i = 0; i < n.children.length; i++) out[i] = this.decode(n.children[i]);
+        this.depth--;
         return out;
       }
     }
@@ -143,6 +152,11 @@ export class Decoder {
       const v = this.decode(c[i + 1]);
       const key = this.keyString(k, v);
       if (key !== undefined) out.set(key, v);
+      else {
+        const d = this.dropped.get(out);
+        if (d) d.push([k, v]);
+        else this.dropped.set(out, [[k, v]]);
+      }
     }
   }
 
@@ -194,9 +208,11 @@ export class Decoder {
       return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
     }
     if (k instanceof GoInt && k.kind === 'int') return k.value.toString();
-    if (this.keyError === undefined) {
+    if (this.depth < this.keyErrorDepth) {
       const type = k === null ? '%!s(<nil>)' : 'uint64';
-      this.keyError = `unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v)}`;
+      const extra = (m: GoMap) => this.dropped.get(m);
+      this.keyError = `unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v, extra)}`;
+      this.keyErrorDepth = this.depth;
     }
     return undefined;
   }

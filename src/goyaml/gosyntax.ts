@@ -54,12 +54,12 @@ function isGoPrintable(c: number): boolean {
   return c === 32 || !NOT_PRINT.test(String.fromCodePoint(c));
 }
 
-function elem(v: Value): string {
-  return v === null || v === undefined ? 'interface {}(nil)' : goSyntax(v);
-}
+/** Map entries whose keys did not survive as strings (nil, uint64), to print with the map. */
+export type ExtraEntries = (m: Map<string, Value>) => [Value, Value][] | undefined;
 
 /** fmt's %#v (also %+#v) of a decoded YAML value. */
-export function goSyntax(v: Value): string {
+export function goSyntax(v: Value, extra?: ExtraEntries): string {
+  const elem = (x: Value): string => (x === null || x === undefined ? 'interface {}(nil)' : goSyntax(x, extra));
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -67,8 +67,10 @@ export function goSyntax(v: Value): string {
   if (v instanceof GoInt) return v.kind.startsWith('u') ? '0x' + v.value.toString(16) : v.value.toString();
   if (Array.isArray(v)) return `[]interface {}{${v.map(elem).join(', ')}}`;
   if (v instanceof Map) {
-    const keys = [...v.keys()].sort();
-    return `map[interface {}]interface {}{${keys.map((k) => `${goQuote(k)}:${elem(v.get(k))}`).join(', ')}}`;
+    // fmt sorts keys: nil first, then by type and value.
+    const parts = (extra?.(v) ?? []).map(([k, x]) => `${elem(k)}:${elem(x)}`);
+    for (const k of [...v.keys()].sort()) parts.push(`${goQuote(k)}:${elem(v.get(k))}`);
+    return `map[interface {}]interface {}{${parts.join(', ')}}`;
   }
   return String(v);
 }
