@@ -60,8 +60,17 @@ class Reader {
   pos = 0;
   constructor(private readonly s: string) {}
 
+  /**
+   * A syntax error at pos. At the end of the input Go's scanner feeds a space: inside a literal, number or escape
+   * that space is the offending character; elsewhere the input just ended too soon.
+   */
   private fail(context: string): never {
-    if (this.pos >= this.s.length) throw new JSONSyntaxError('unexpected end of JSON input');
+    if (this.pos >= this.s.length) {
+      if (!/^in (literal|numeric|exponent|string escape|\\u)|^after decimal/.test(context)) {
+        throw new JSONSyntaxError('unexpected end of JSON input');
+      }
+      throw new JSONSyntaxError(`invalid character ' ' ${context}`);
+    }
     throw new JSONSyntaxError(`invalid character ${quoteChar(byteAt(this.s, this.pos))} ${context}`);
   }
 
@@ -218,7 +227,6 @@ class Reader {
           break;
         }
         default:
-          if (this.pos >= s.length) this.fail('');
           this.fail('in string escape code');
       }
       this.pos++;
