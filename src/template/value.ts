@@ -134,8 +134,9 @@ export abstract class GoStruct {
   /** Go's `String()` method, when the type has one: fmt uses it for %v and %s. */
   goString?(): string;
   /**
-   * What encoding/json marshals for this struct: by default every exported field under its Go name, as
-   * encoding/json does for untagged fields. Structs with `json:"..."` tags (or custom MarshalJSON) override it.
+   * What encoding/json encodes for this struct (toJson, toYaml): by default every exported field under its Go
+   * name, as for a struct without json tags. Structs with tags override it with a Map keyed by the JSON names
+   * (omitempty applied), or with the value their MarshalJSON/MarshalText stands for (a string for time.Time).
    */
   jsonValue(): Value {
     const m: GoMap = new Map();
