@@ -1,12 +1,8 @@
 // From rendered files to manifests: split each file into YAML documents, read each document's head, set hooks
 // apart, and order manifests by kind as Helm installs them (releaseutil.SortManifests).
+import { goTrimSpace, type ManifestHead, splitManifests } from '../goyaml/index.ts';
 
-/** The fields of a manifest Helm reads (releaseutil.SimpleHead). */
-export interface ManifestHead {
-  apiVersion: string;
-  kind: string;
-  metadata?: { name: string; annotations?: Record<string, string> };
-}
+export type { ManifestHead };
 
 export interface Manifest {
   /** Template path: `chart/templates/deployment.yaml`. */
@@ -140,45 +136,8 @@ export const UNINSTALL_ORDER: readonly string[] = [
   'PriorityClass',
 ];
 
-// Go's unicode.IsSpace, which strings.TrimSpace uses (JS's trim() also strips U+FEFF, which Go keeps).
-const GO_SPACE =
-  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
-/** Go's strings.TrimSpace. */
-export function goTrimSpace(s: string): string {
-  return s.replace(GO_SPACE, '');
-}
-
 export class ManifestError extends Error {
   override name = 'ManifestError';
-}
-
-/**
- * Splits a file into documents as releaseutil.SplitManifests does: on `---` at the start of a line (with any
- * whitespace around), trimming each document and dropping empty ones.
- */
-export function splitManifests(text: string): string[] {
-  const docs: string[] = [];
-  const src = goTrimSpace(text);
-  // Go's regexp `(?:^|\s*\n)---\s*`: a separator is `---` at the very start or after a newline (eating the
-  // whitespace before that newline), followed by any whitespace — even `---foo` splits into `foo`.
-  const sep = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
-  let last = 0;
-  for (let m = sep.exec(src); m !== null; m = sep.exec(src)) {
-    if (m[0].length === 0) {
-      sep.lastIndex++;
-      continue;
-    }
-    docs.push(src.slice(last, m.index));
-    last = m.index + m[0].length;
-  }
-  docs.push(src.slice(last));
-  const out: string[] = [];
-  for (const d of docs) {
-    if (d === '') continue;
-    out.push(goTrimSpace(d));
-  }
-  return out;
 }
 
 /** Reads a document's head; throws with the YAML error text that follows `YAML parse error on <file>: `. */
@@ -210,7 +169,7 @@ export function sortManifests(
         throw new ManifestError(`YAML parse error on ${path}: ${(e as Error).message}`, { cause: e });
       }
       const annotations = head.metadata?.annotations;
-      const hookTypes = annotations?.[HOOK_ANNOTATION];
+      const hookTypes = annotations?.get(HOOK_ANNOTATION);
       if (hookTypes === undefined) {
         manifests.push({ name: path, content: doc, head });
         continue;
@@ -226,7 +185,7 @@ export function sortManifests(
         events.push(e);
       }
       if (unknown) continue;
-      const weight = goAtoi(annotations![HOOK_WEIGHT_ANNOTATION] ?? '');
+      const weight = goAtoi(annotations!.get(HOOK_WEIGHT_ANNOTATION) ?? '');
       hooks.push({
         name: head.metadata?.name ?? '',
         kind: head.kind,
@@ -234,8 +193,8 @@ export function sortManifests(
         manifest: doc,
         events,
         weight,
-        deletePolicies: listAnnotation(annotations![HOOK_DELETE_ANNOTATION]),
-        outputLogPolicies: listAnnotation(annotations![HOOK_OUTPUT_LOG_ANNOTATION]),
+        deletePolicies: listAnnotation(annotations!.get(HOOK_DELETE_ANNOTATION)),
+        outputLogPolicies: listAnnotation(annotations!.get(HOOK_OUTPUT_LOG_ANNOTATION)),
       });
     }
   }

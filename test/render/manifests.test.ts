@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INSTALL_ORDER,
-  INSTALL_ORDER_HELM3,
-  type ManifestHead,
-  sortManifests,
-  splitManifests,
-} from '../../src/render/manifests.ts';
+import { splitManifests } from '../../src/goyaml/index.ts';
+import { INSTALL_ORDER, INSTALL_ORDER_HELM3, type ManifestHead, sortManifests } from '../../src/render/manifests.ts';
 
 // A tiny head reader for these tests: `kind:`, `name:` and `helm.sh/...:` lines.
 function head(doc: string): ManifestHead {
   if (doc.includes('BROKEN')) throw new Error('yaml: line 1: broken');
   const get = (k: string) => new RegExp(`^\\s*${k}: *"?([^"\\n]*)"?$`, 'm').exec(doc)?.[1];
-  const annotations: Record<string, string> = {};
+  const annotations = new Map<string, string>();
   for (const k of ['helm.sh/hook', 'helm.sh/hook-weight', 'helm.sh/hook-delete-policy']) {
     const v = get(k.replace('/', '\\/'));
-    if (v !== undefined) annotations[k] = v;
+    if (v !== undefined) annotations.set(k, v);
   }
   return {
     apiVersion: 'v1',
     kind: get('kind') ?? '',
-    metadata: { name: get('name') ?? '', annotations: Object.keys(annotations).length ? annotations : undefined },
+    metadata: { name: get('name') ?? '', namespace: '', annotations: annotations.size ? annotations : undefined },
   };
 }
 
