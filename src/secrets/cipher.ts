@@ -10,7 +10,7 @@ const ENC = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
 const NONCE_SIZE = 32;
 const TAG_SIZE = 16;
 const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Whether a string has the shape of an encrypted sops value. */
 export function isEncryptedValue(s: string): boolean {
@@ -103,13 +103,25 @@ export class ValueCipher {
 }
 
 function decodeTyped(type: string, plain: Uint8Array): Decrypted {
-  const text = () => utf8Decoder.decode(plain);
+  const text = () => {
+    try {
+      return utf8Decoder.decode(plain);
+    } catch {
+      return bad('UTF-8 text');
+    }
+  };
   const bad = (what: string): never => {
     throw new ValueDecryptError(`the plaintext is not a valid ${what}`);
   };
   switch (type) {
-    case 'str':
-      return { value: text(), macBytes: plain };
+    case 'str': {
+      // A Go string may hold any bytes (binary files do): keep those that are not UTF-8 as bytes.
+      let value: string | Uint8Array = plain;
+      try {
+        value = utf8Decoder.decode(plain);
+      } catch {}
+      return { value, macBytes: plain };
+    }
     case 'bytes':
       return { value: plain, macBytes: plain };
     case 'comment':
