@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 const open = (text: string) => decryptSops(text, { path: 'secrets/v.yaml', env: isolatedEnv(), ageIdentities: [id] });
 
-function valueOf(text: string, key: string): string {
+function encValue(text: string, key: string): string {
   const m = new RegExp(`${key}: (ENC\\[[^\\]]*\\])`).exec(text);
   if (!m) throw new Error(`no ${key}`);
   return m[1];
@@ -52,7 +52,7 @@ describe('tampered files are refused', () => {
   });
 
   it('a changed value', async () => {
-    const v = valueOf(enc, 'password');
+    const v = encValue(enc, 'password');
     const data = /data:([^,]*)/.exec(v)![1];
     const flipped = (data[0] === 'A' ? 'B' : 'A') + data.slice(1);
     const err = await refused(enc.replace(v, v.replace(`data:${data}`, `data:${flipped}`)), SopsCorruptValueError);
@@ -61,12 +61,12 @@ describe('tampered files are refused', () => {
   });
 
   it('a changed type tag', async () => {
-    const v = valueOf(enc, 'password');
+    const v = encValue(enc, 'password');
     await refused(enc.replace(v, v.replace('type:str', 'type:int')), SopsCorruptValueError);
   });
 
   it('a changed MAC', async () => {
-    const mac = valueOf(enc, 'mac');
+    const mac = encValue(enc, 'mac');
     const data = /data:([^,]*)/.exec(mac)![1];
     const err = await refused(
       enc.replace(mac, mac.replace(data, data.split('').reverse().join(''))),
@@ -108,17 +108,17 @@ describe('tampered files are refused', () => {
   });
 
   it('two map values swapped (the additional data binds a value to its key)', async () => {
-    const p = valueOf(enc, 'password');
-    const t = valueOf(enc, 'token');
+    const p = encValue(enc, 'password');
+    const t = encValue(enc, 'token');
     await refused(enc.replace(p, '@P@').replace(t, p).replace('@P@', t), SopsCorruptValueError);
   });
 
   it('a value replaced by plaintext', async () => {
-    await refused(enc.replace(valueOf(enc, 'token'), 'plain-text'), SopsCorruptValueError);
+    await refused(enc.replace(encValue(enc, 'token'), 'plain-text'), SopsCorruptValueError);
   });
 
   it('ignoreMac lets a damaged MAC through, but not a damaged value', async () => {
-    const noMac = enc.replace(valueOf(enc, 'mac'), '""');
+    const noMac = enc.replace(encValue(enc, 'mac'), '""');
     await refused(noMac, SopsMacMismatchError);
     expect(await decryptSops(noMac, { path: 'v.yaml', env: isolatedEnv(), ageIdentities: [id], ignoreMac: true })).toBe(
       PLAIN,
