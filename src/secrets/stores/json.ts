@@ -232,7 +232,7 @@ function plainToTree(p: Plain): TreeValue {
 }
 
 /** Writes a tree as Go's json.Indent would lay it out (tab indentation unless `indent` spaces are asked for). */
-export function emitJson(doc: SopsMap, metadata: Plain | undefined, indent?: number): string {
+export function emitJson(doc: TreeValue, metadata: Plain | undefined, indent?: number): string {
   const unit = indent !== undefined && indent >= 0 ? ' '.repeat(indent) : '\t';
   const parts: string[] = [];
   const write = (v: TreeValue, depth: number) => {

@@ -343,3 +343,10 @@ export function emitYamlTree(docs: readonly SopsMap[], metadata: PlainMap | unde
   });
   return stringify(documents, opts);
 }
+
+/** A single value (map, list or scalar) as a YAML document. */
+export function emitYamlValue(v: TreeValue, opts: YamlEmitOptions = {}): string {
+  const d = new Document();
+  d.contents = buildNode(d, v) as never;
+  return stringify([d], opts);
+}
