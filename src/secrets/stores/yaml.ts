@@ -53,6 +53,8 @@ export class YamlSource {
   readonly fields: CommentField[] = [];
   /** Branch paths of comments, for trying the placements sops may have chosen. */
   readonly commentPaths = new Map<Comment, string[][]>();
+  /** Leaf values as loaded: leaves left unchanged keep their node (and its style) untouched. */
+  readonly loaded = new WeakMap<Leaf, SopsScalar>();
   constructor(readonly documents: Document.Parsed[]) {}
 }
 
@@ -134,7 +136,9 @@ class Builder {
     if (isSeq(node)) return this.seq(node, path);
     if (isScalar(node)) {
       const v = scalarValue(node);
-      return new Leaf(v === MERGE ? '<<' : v, node);
+      const leaf = new Leaf(v === MERGE ? '<<' : v, node);
+      this.source.loaded.set(leaf, leaf.value);
+      return leaf;
     }
     throw new SopsFormatError('unsupported YAML node');
   }
@@ -292,7 +296,8 @@ function stringify(documents: Document[], opts: YamlEmitOptions): string {
 export function emitYamlSource(loaded: YamlLoaded, metadata: PlainMap | undefined, opts: YamlEmitOptions = {}): string {
   const setLeaves = (v: TreeValue) => {
     if (v instanceof Leaf) {
-      if (v.ref instanceof Scalar && v.value !== null) setScalar(v.ref, v.value);
+      const changed = loaded.source.loaded.get(v) !== v.value;
+      if (v.ref instanceof Scalar && v.value !== null && changed) setScalar(v.ref, v.value);
     } else for (const it of v.items) if (!(it instanceof Comment)) setLeaves('key' in it ? it.value : it);
   };
   for (const d of loaded.docs) setLeaves(d);
