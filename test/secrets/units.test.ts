@@ -9,7 +9,13 @@ import {
   parseRfc3339,
   parseYamlTimestamp,
 } from '../../src/secrets/gotext.ts';
-import { flattenMetadata, readMetadata, unflattenMetadata, writeMetadata } from '../../src/secrets/metadata.ts';
+import {
+  flattenMetadata,
+  type PlainMap,
+  readMetadata,
+  unflattenMetadata,
+  writeMetadata,
+} from '../../src/secrets/metadata.ts';
 import { shamirCombine, shamirSplit } from '../../src/secrets/shamir.ts';
 import { emitFile, loadFile } from '../../src/secrets/stores/index.ts';
 import { goJsonString } from '../../src/secrets/stores/json.ts';
@@ -128,7 +134,7 @@ describe('Shamir over GF(256)', () => {
 });
 
 describe('metadata', () => {
-  const raw = {
+  const raw: PlainMap = {
     lastmodified: '2020-10-07T15:49:13Z',
     mac: 'ENC[...]',
     version: '3.13.2',
