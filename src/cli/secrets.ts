@@ -2,11 +2,9 @@
 // written only where asked (stdout, --output, -i) and, for `edit`, to a private temporary file that is removed on
 // every way out.
 
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { EncryptConfig, KeyGroup, SopsFormat } from '../secrets/index.ts';
 
@@ -371,30 +369,6 @@ export function registerSecretsCommands(program: Command, io: SecretsIo = proces
   return secrets;
 }
 
-/** Hash of a file's bytes, to tell whether the editor changed it. */
-function fileHash(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** A private temporary copy of decrypted text: 0600 file in a 0700 directory, removed by `remove`. */
-function privateTempFile(name: string, content: string | Uint8Array): { path: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'bosun-secrets-'));
-  const path = join(dir, basename(name) || 'secrets');
-  let removed = false;
-  const remove = () => {
-    if (removed) return;
-    removed = true;
-    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    writeFileSync(path, content, { mode: 0o600, flag: 'wx' });
-  } catch (e) {
-    remove();
-    throw e;
-  }
-  return { path, remove };
-}
-
 const EXAMPLES: Record<SopsFormat, string> = {
   yaml: '# Welcome to SOPS! Edit this file as you please!\nexample_key: example_value\n',
   json: '{\n\t"example_key": "example_value"\n}\n',
@@ -402,30 +376,6 @@ const EXAMPLES: Record<SopsFormat, string> = {
   ini: '[example]\nexample_key = example_value\n',
   binary: 'Welcome to SOPS! Edit this file as you please!\n',
 };
-
-/** Runs $SOPS_EDITOR, $EDITOR or the first of vim, nano, vi on a file, with the terminal. */
-async function runEditor(io: SecretsIo, path: string): Promise<void> {
-  const { shellSplit } = await import('../secrets/keys/shell.ts');
-  const { spawn } = await import('node:child_process');
-  const setting = io.env.SOPS_EDITOR || io.env.EDITOR;
-  let argv: string[];
-  if (setting) argv = [...shellSplit(setting), path];
-  else {
-    const dirs = (io.env.PATH ?? '').split(':').filter(Boolean);
-    const found = ['vim', 'nano', 'vi'].map((e) => dirs.map((d) => join(d, e)).find(existsSync)).find(Boolean);
-    if (!found) {
-      throw new CliError('no editor available: set SOPS_EDITOR or EDITOR, or install vim, nano or vi', EXIT.editor);
-    }
-    argv = [found, path];
-  }
-  await new Promise<void>((done, fail) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit', env: { ...io.env } });
-    child.on('error', (e) => fail(new CliError(`could not run editor: ${e.message}`, EXIT.editor)));
-    child.on('close', (code) =>
-      code === 0 ? done() : fail(new CliError(`the editor exited with code ${code}`, EXIT.editor)),
-    );
-  });
-}
 
 /**
  * Decrypts a file (or starts a new one), lets the user edit the plaintext in a private temporary file, and writes
@@ -457,6 +407,7 @@ async function editFile(r: Runner, file: string, o: EncryptFlags): Promise<void>
     opened = { file: sops.loadPlain(EXAMPLES[input], { format: input }), metadata, dataKey, cipher: new ValueCipher() };
   }
   const plain = sops.emitPlain(opened, { indent });
+  const { fileHash, privateTempFile, runEditor, EditorError } = await import('../secrets/editor.ts');
   const tmp = privateTempFile(file, plain);
   const onSignal = (signal: NodeJS.Signals) => {
     tmp.remove();
@@ -468,7 +419,11 @@ async function editFile(r: Runner, file: string, o: EncryptFlags): Promise<void>
   try {
     const before = fileHash(tmp.path);
     for (;;) {
-      await runEditor(io, tmp.path);
+      try {
+        await runEditor(io.env, tmp.path);
+      } catch (e) {
+        throw e instanceof EditorError ? new CliError(e.message, EXIT.editor) : e;
+      }
       if (fileHash(tmp.path) === before) throw new CliError('File has not changed, exiting.', EXIT.unchanged);
       try {
         const edited = sops.loadPlain(readFileSync(tmp.path), { format: input, path: name });

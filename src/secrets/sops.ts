@@ -9,6 +9,7 @@ import { type KeyOptions, newDataKey, unwrapDataKey, wrapDataKey } from './keys/
 import {
   DEFAULT_UNENCRYPTED_SUFFIX,
   type KeyGroup,
+  keyId,
   type Plain,
   type PlainMap,
   readMetadata,
@@ -241,7 +242,6 @@ export async function rotateSops(input: string | Uint8Array, opts: RotateOptions
   const md = opened.metadata;
   if (opts.add?.length) md.keyGroups[0].push(...opts.add.map((k) => ({ ...k })));
   if (opts.remove?.length) {
-    const { keyId } = await import('./metadata.ts');
     md.keyGroups = md.keyGroups.map((g) => g.filter((k) => !opts.remove?.includes(keyId(k))));
   }
   const dataKey = newDataKey();
