@@ -230,7 +230,7 @@ export function writeMetadata(md: SopsMetadata): PlainMap {
     ['mac', md.mac],
     ['version', md.version],
   ];
-  if (md.shamirThreshold) entries.push(['shamir_threshold', md.shamirThreshold]);
+  if (md.shamirThreshold) entries.push(['shamir_threshold', BigInt(md.shamirThreshold)]); // an int: written `2`, not `2.0`
   if (md.macOnlyEncrypted) entries.push(['mac_only_encrypted', true]);
   for (const [field, prop] of RULE_FIELDS) {
     const v = md[prop];

@@ -229,6 +229,25 @@ describe('key groups and Shamir', () => {
   });
 });
 
+describe('key groups in the flat formats', () => {
+  it.each([
+    ['v.env', 'A=1\nB=two\n'],
+    ['v.ini', '[s]\nk = v\n'],
+    ['v.json', '{\n\t"a": "b"\n}\n'],
+  ])('%s keeps key groups and the threshold through flattening', async (path, plain) => {
+    const ids = await Promise.all([generateIdentity(), generateIdentity()]);
+    const keyGroups = await Promise.all(
+      ids.map(async (i) => [{ type: 'age' as const, recipient: await identityToRecipient(i), enc: '' }]),
+    );
+    const enc = await encryptSops(plain, { path, keyGroups });
+    expect(enc).toContain('shamir_threshold');
+    const opened = await openSops(enc, { path, env: isolatedEnv(), ageIdentities: ids });
+    expect(opened.metadata.keyGroups).toHaveLength(2);
+    expect(opened.metadata.shamirThreshold).toBe(2);
+    expect(await decryptSops(enc, { path, env: isolatedEnv(), ageIdentities: ids })).toBe(plain);
+  });
+});
+
 describe('rotate and updatekeys', () => {
   it('rotate makes a new data key and can add and remove recipients', async () => {
     const enc = await encryptSops(PLAIN_YAML, { path: 'v.yaml', age: [recipient] });
