@@ -1,0 +1,101 @@
+// How sops's YAML library (go-yaml v3) types a scalar it decodes into interface{}, and when it must quote a string
+// it writes. The MAC hashes typed values, so a file bosun encrypts must type its scalars as sops would.
+
+import { inInt64, parseYamlTimestamp } from '../gotext.ts';
+import { type Scalar, SopsTime } from '../tree.ts';
+
+const FLOAT_SYNTAX = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const TRUES = new Set(['true', 'True', 'TRUE']);
+const FALSES = new Set(['false', 'False', 'FALSE']);
+const NANS = new Set(['.nan', '.NaN', '.NAN']);
+const POS_INF = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
+const NEG_INF = new Set(['-.inf', '-.Inf', '-.INF']);
+const OLD_BOOLS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/** Marker for the `<<` merge key, which go-yaml resolves to its own tag (the decoded value is the string). */
+export const MERGE = Symbol('merge');
+
+/** Go's strconv.ParseInt(s, 0, 64) (base from prefix: 0x, 0o, 0b, or a leading 0 for octal). */
+function parseGoIntBase0(s: string): bigint | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return undefined;
+  let digits = m[2];
+  if (/^0[0-7]+$/.test(digits)) digits = `0o${digits.slice(1)}`;
+  else if (digits.length > 1 && /^0[XOB]/.test(digits)) digits = digits[0] + digits[1].toLowerCase() + digits.slice(2);
+  return BigInt(digits) * (m[1] === '-' ? -1n : 1n);
+}
+
+/** go-yaml v3's resolve() for an untagged plain scalar: the typed value (or MERGE), strings as given. */
+export function resolvePlain(s: string): Scalar | typeof MERGE {
+  if (NULLS.has(s)) return null;
+  if (TRUES.has(s)) return true;
+  if (FALSES.has(s)) return false;
+  if (s === '<<') return MERGE;
+  const c = s[0];
+  if (c === '.') {
+    if (NANS.has(s)) return Number.NaN;
+    if (POS_INF.has(s)) return Number.POSITIVE_INFINITY;
+    if (FLOAT_SYNTAX.test(s)) return Number(s);
+    return s;
+  }
+  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
+    if (POS_INF.has(s)) return Number.POSITIVE_INFINITY;
+    if (NEG_INF.has(s)) return Number.NEGATIVE_INFINITY;
+    const t = parseYamlTimestamp(s);
+    if (t) return new SopsTime(t);
+    const plain = s.replaceAll('_', '');
+    const i = parseGoIntBase0(plain);
+    // go-yaml also accepts uint64 values above int64; sops cannot walk those, so they stay ints here too.
+    if (i !== undefined && (inInt64(i) || (i > 0n && i < 2n ** 64n))) return i;
+    if (FLOAT_SYNTAX.test(plain)) {
+      const f = Number(plain);
+      if (Number.isFinite(f)) return f;
+    }
+  }
+  return s;
+}
+
+/** go-yaml v3's resolve() for a scalar with an explicit tag (short form `!!int`, ...). */
+export function resolveTagged(tag: string, s: string): Scalar | typeof MERGE | undefined {
+  switch (tag) {
+    case '!!str':
+      return s;
+    case '!!binary':
+      return new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'base64'));
+    case '!!null':
+    case '!!bool':
+    case '!!int':
+    case '!!float':
+    case '!!timestamp': {
+      const v = resolvePlain(s);
+      if (tag === '!!float' && typeof v === 'bigint') return Number(v);
+      return v;
+    }
+    default:
+      return undefined; // not a resolvable tag: the value stays the string
+  }
+}
+
+/** Whether go-yaml v3 writes a string quoted: plain text would read back as another type (in YAML 1.1 or 1.2). */
+export function needsQuotes(s: string): boolean {
+  return typeof resolvePlain(s) !== 'string' || BASE60_FLOAT.test(s) || OLD_BOOLS.has(s);
+}
