@@ -129,6 +129,12 @@ export abstract class GoStruct {
   }
   /** Go's `String()` method, when the type has one: fmt uses it for %v and %s. */
   goString?(): string;
+  /**
+   * What encoding/json encodes for this struct (toJson, toYaml): a Map keyed by the fields' JSON names with
+   * omitempty applied, or the value its MarshalJSON/MarshalText stands for (a string for time.Time). Without it,
+   * the exported fields are encoded under their Go names, as for a struct without json tags.
+   */
+  jsonValue?(): Value;
 }
 
 export const NO_FIELD: unique symbol = Symbol('bosun.noField');

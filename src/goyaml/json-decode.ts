@@ -1,0 +1,341 @@
+// encoding/json's Unmarshal into interface{} (numbers float64, objects maps), map[string]interface{} or
+// []interface{}, with Go's error texts. Like Go, the whole input is checked for syntax first, so a syntax error
+// anywhere wins over a type error.
+
+import type { GoMap, Value } from '../template/value.ts';
+import { GoCodecError } from './errors.ts';
+
+/** Go's quoteChar: how the scanner names an offending byte. */
+function quoteChar(c: number): string {
+  if (c === 39) return "'\\''";
+  if (c === 34) return `'"'`;
+  let s: string;
+  switch (c) {
+    case 7:
+      s = '\\a';
+      break;
+    case 8:
+      s = '\\b';
+      break;
+    case 12:
+      s = '\\f';
+      break;
+    case 10:
+      s = '\\n';
+      break;
+    case 13:
+      s = '\\r';
+      break;
+    case 9:
+      s = '\\t';
+      break;
+    case 11:
+      s = '\\v';
+      break;
+    case 92:
+      s = '\\\\';
+      break;
+    default:
+      s = c < 0x20 || c === 0x7f ? '\\x' + c.toString(16).padStart(2, '0') : String.fromCharCode(c);
+  }
+  return `'${s}'`;
+}
+
+class JSONSyntaxError extends GoCodecError {}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The first UTF-8 byte of the character at i, which is what Go's byte-wise scanner reports. */
+function byteAt(s: string, i: number): number {
+  const c = s.codePointAt(i)!;
+  if (c < 0x80) return c;
+  if (c < 0x800) return 0xc0 | (c >> 6);
+  if (c < 0x10000) return 0xe0 | (c >> 12);
+  return 0xf0 | (c >> 18);
+}
+
+class Reader {
+  pos = 0;
+  constructor(private readonly s: string) {}
+
+  /**
+   * A syntax error at pos. At the end of the input Go's scanner feeds a space: inside a literal, number or escape
+   * that space is the offending character; elsewhere the input just ended too soon.
+   */
+  private fail(context: string): never {
+    if (this.pos >= this.s.length) {
+      if (!/^in (literal|numeric|exponent|string escape|\\u)|^after decimal/.test(context)) {
+        throw new JSONSyntaxError('unexpected end of JSON input');
+      }
+      throw new JSONSyntaxError(`invalid character ' ' ${context}`);
+    }
+    throw new JSONSyntaxError(`invalid character ${quoteChar(byteAt(this.s, this.pos))} ${context}`);
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.s.length && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+  }
+
+  document(): Value {
+    this.skipSpace();
+    const v = this.value();
+    this.skipSpace();
+    if (this.pos < this.s.length) this.fail('after top-level value');
+    return v;
+  }
+
+  private value(): Value {
+    const s = this.s;
+    const c = s.charCodeAt(this.pos);
+    switch (c) {
+      case 123:
+        return this.object();
+      case 91:
+        return this.array();
+      case 34:
+        return this.string();
+      case 116:
+        this.literal('true');
+        return true;
+      case 102:
+        this.literal('false');
+        return false;
+      case 110:
+        this.literal('null');
+        return null;
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    this.fail('looking for beginning of value');
+  }
+
+  private literal(word: string): void {
+    for (let i = 1; i < word.length; i++) {
+      this.pos++;
+      if (this.s.charCodeAt(this.pos) !== word.charCodeAt(i)) {
+        this.fail(`in literal ${word} (expecting ${quoteChar(word.charCodeAt(i))})`);
+      }
+    }
+    this.pos++;
+  }
+
+  private digits(): number {
+    const from = this.pos;
+    while (this.pos < this.s.length) {
+      const c = this.s.charCodeAt(this.pos);
+      if (c < 48 || c > 57) break;
+      this.pos++;
+    }
+    return this.pos - from;
+  }
+
+  private number(): number {
+    const s = this.s;
+    const start = this.pos;
+    if (s.charCodeAt(this.pos) === 45) {
+      this.pos++;
+      const c = s.charCodeAt(this.pos);
+      if (!(c >= 48 && c <= 57)) this.fail('in numeric literal');
+    }
+    if (s.charCodeAt(this.pos) === 48) this.pos++;
+    else this.digits();
+    if (s.charCodeAt(this.pos) === 46) {
+      this.pos++;
+      if (this.digits() === 0) this.fail('after decimal point in numeric literal');
+    }
+    const e = s.charCodeAt(this.pos);
+    if (e === 101 || e === 69) {
+      this.pos++;
+      const sign = s.charCodeAt(this.pos);
+      if (sign === 43 || sign === 45) this.pos++;
+      if (this.digits() === 0) this.fail('in exponent of numeric literal');
+    }
+    const text = s.slice(start, this.pos);
+    const f = Number(text);
+    if (!Number.isFinite(f)) {
+      // Syntax is fine; decoding fails after the whole input was checked.
+      this.rangeError ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
+    }
+    return f;
+  }
+
+  rangeError: string | undefined;
+
+  private string(): string {
+    const s = this.s;
+    this.pos++;
+    let out = '';
+    let start = this.pos;
+    for (;;) {
+      if (this.pos >= s.length) this.fail('');
+      const c = s.charCodeAt(this.pos);
+      if (c === 34) {
+        out += s.slice(start, this.pos);
+        this.pos++;
+        return out;
+      }
+      if (c < 0x20) this.fail('in string literal');
+      if (c !== 92) {
+        this.pos++;
+        continue;
+      }
+      out += s.slice(start, this.pos);
+      this.pos++;
+      const e = s.charCodeAt(this.pos);
+      switch (e) {
+        case 34:
+        case 92:
+        case 47:
+          out += String.fromCharCode(e);
+          break;
+        case 98:
+          out += '\b';
+          break;
+        case 102:
+          out += '\f';
+          break;
+        case 110:
+          out += '\n';
+          break;
+        case 114:
+          out += '\r';
+          break;
+        case 116:
+          out += '\t';
+          break;
+        case 117: {
+          const u = this.hex4();
+          if (u >= 0xd800 && u <= 0xdbff) {
+            // A high surrogate needs a \u low surrogate after it; alone it becomes U+FFFD.
+            if (s.charCodeAt(this.pos + 1) === 92 && s.charCodeAt(this.pos + 2) === 117) {
+              const save = this.pos;
+              this.pos += 2;
+              const v = this.hex4();
+              if (v >= 0xdc00 && v <= 0xdfff) {
+                out += String.fromCharCode(u, v);
+                break;
+              }
+              this.pos = save;
+            }
+            out += '\ufffd';
+          } else if (u >= 0xdc00 && u <= 0xdfff) {
+            out += '\ufffd';
+          } else {
+            out += String.fromCharCode(u);
+          }
+          break;
+        }
+        default:
+          this.fail('in string escape code');
+      }
+      this.pos++;
+      start = this.pos;
+    }
+  }
+
+  /** Reads the 4 hex digits after `\u` (pos at the `u`); leaves pos on the last digit. */
+  private hex4(): number {
+    let v = 0;
+    for (let i = 0; i < 4; i++) {
+      this.pos++;
+      const c = this.s.charCodeAt(this.pos);
+      let d: number;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (c >= 97 && c <= 102) d = c - 87;
+      else if (c >= 65 && c <= 70) d = c - 55;
+      else this.fail('in \\u hexadecimal character escape');
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  private object(): GoMap {
+    const m: GoMap = new Map();
+    this.pos++;
+    this.skipSpace();
+    if (this.s.charCodeAt(this.pos) === 125) {
+      this.pos++;
+      return m;
+    }
+    for (;;) {
+      if (this.s.charCodeAt(this.pos) !== 34) this.fail('looking for beginning of object key string');
+      const k = this.string();
+      this.skipSpace();
+      if (this.s.charCodeAt(this.pos) !== 58) this.fail('after object key');
+      this.pos++;
+      this.skipSpace();
+      m.set(k, this.value());
+      this.skipSpace();
+      const c = this.s.charCodeAt(this.pos);
+      if (c === 44) {
+        this.pos++;
+        this.skipSpace();
+        continue;
+      }
+      if (c === 125) {
+        this.pos++;
+        return m;
+      }
+      this.fail('after object key:value pair');
+    }
+  }
+
+  private array(): Value[] {
+    const a: Value[] = [];
+    this.pos++;
+    this.skipSpace();
+    if (this.s.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      return a;
+    }
+    for (;;) {
+      a.push(this.value());
+      this.skipSpace();
+      const c = this.s.charCodeAt(this.pos);
+      if (c === 44) {
+        this.pos++;
+        this.skipSpace();
+        continue;
+      }
+      if (c === 93) {
+        this.pos++;
+        return a;
+      }
+      this.fail('after array element');
+    }
+  }
+}
+
+function kindName(v: Value): string {
+  if (v instanceof Map) return 'object';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return 'number';
+}
+
+export interface ParseJSONOptions {
+  /** interface{} (default), map[string]interface{} or []interface{}. */
+  target?: 'any' | 'map' | 'slice';
+}
+
+/**
+ * json.Unmarshal of text. Errors are GoCodecErrors with Go's messages (`unexpected end of JSON input`,
+ * `invalid character '}' looking for beginning of object key string`, `json: cannot unmarshal array into Go value
+ * of type map[string]interface {}`). For `map` and `slice` targets, JSON null gives null (Go's nil map or slice).
+ */
+export function parseJSON(text: string, options?: ParseJSONOptions): Value {
+  const r = new Reader(text);
+  const v = r.document();
+  const target = options?.target ?? 'any';
+  if (target !== 'any' && v !== null) {
+    const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
+    if (!ok) {
+      const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+      throw new GoCodecError(`json: cannot unmarshal ${kindName(v)} into Go value of type ${type}`);
+    }
+  }
+  if (r.rangeError) throw new GoCodecError(r.rangeError);
+  return v;
+}

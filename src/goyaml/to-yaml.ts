@@ -1,0 +1,251 @@
+// sigs.k8s.io/yaml.Marshal, which Helm's toYaml is: encoding/json first, then go-yaml v2 reads that JSON back
+// (numbers re-typed by v2's rules: `1e+21` a float, `12345678901234567000` a uint64) and writes it as YAML.
+// The JSON text is never built: each value takes the shape the round trip would give it.
+
+import { GoInt, GoStruct, typeOf, type Value } from '../template/value.ts';
+import { compareUtf8 } from './decode.ts';
+import { Emitter, SCALAR_DOUBLE, SCALAR_LITERAL, SCALAR_PLAIN, type YNode } from './emitter.ts';
+import { GoCodecError } from './errors.ts';
+import { formatFloatG, formatJsonFloat } from './gofloat.ts';
+import { quoteJSON } from './json-encode.ts';
+import { R, resolve } from './resolve.ts';
+
+const NULL_NODE: YNode = { kind: 'scalar', value: 'null', style: SCALAR_PLAIN };
+const TRUE_NODE: YNode = { kind: 'scalar', value: 'true', style: SCALAR_PLAIN };
+const FALSE_NODE: YNode = { kind: 'scalar', value: 'false', style: SCALAR_PLAIN };
+
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+function isBase60Float(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c === 43 || c === 45 || (c >= 48 && c <= 57)) || s.indexOf(':') < 0) return false;
+  return BASE60.test(s);
+}
+
+// Strings that v2 would read back as something else need quotes; most strings start with a letter that cannot
+// begin a number, boolean or null, and skip the check.
+const MAYBE_TYPED = /^[-+.~0-9yYnNtTfFoO]|^$/;
+
+/** go-yaml v2's encoder.stringv: the scalar style it asks the emitter for. */
+export function stringNode(s: string): YNode {
+  let canUsePlain = true;
+  if (MAYBE_TYPED.test(s)) canUsePlain = resolve('', s).kind === R.STR && !isBase60Float(s);
+  let style: number;
+  if (s.indexOf('\n') >= 0) style = SCALAR_LITERAL;
+  else if (canUsePlain) style = SCALAR_PLAIN;
+  else style = SCALAR_DOUBLE;
+  return { kind: 'scalar', value: s, style };
+}
+
+/** A JSON number's text as go-yaml v2 re-types and re-prints it. */
+function numberNode(text: string): YNode {
+  const r = resolve('', text);
+  let out: string;
+  if (r.kind === R.FLOAT) out = formatFloatG(r.value as number);
+  else out = String(r.value);
+  return { kind: 'scalar', value: out, style: SCALAR_PLAIN };
+}
+
+// ---- go-yaml v2's map key order (sorter.go) for string keys ----------------------------------------------------
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(String.fromCodePoint(c));
+}
+
+function isDigit(c: number): boolean {
+  if (c < 0x80) return c >= 48 && c <= 57;
+  return DIGIT.test(String.fromCodePoint(c));
+}
+
+function runes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/** keyList.Less of go-yaml: letters after other characters, digit runs compared as numbers. */
+export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
+  const ar = runes(a);
+  const br = runes(b);
+  let digits = false;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) {
+      digits = isDigit(ar[i]);
+      continue;
+    }
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return ar[i] < br[i];
+    if (al || bl) return v3 && digits ? al : bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === 48 || br[i] === 48) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== 48) {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai] - 48));
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi] - 48));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ar[i] < br[i];
+  }
+  return ar.length < br.length;
+}
+
+/** Sorts map keys as go-yaml orders them. */
+export function sortYamlKeys(keys: string[], v3 = false): string[] {
+  // Plain ASCII keys without digits compare bytewise with letters last among non-letters: the common case.
+  return keys.sort((x, y) => (x === y ? 0 : yamlKeyLess(x, y, v3) ? -1 : 1));
+}
+
+// ---- the JSON round trip ----------------------------------------------------------------------------------------
+
+class JSONToYAML {
+  node(v: Value): YNode {
+    if (v === null || v === undefined) return NULL_NODE;
+    switch (typeof v) {
+      case 'string':
+        return stringNode(lossless(v));
+      case 'boolean':
+        return v ? TRUE_NODE : FALSE_NODE;
+      case 'number':
+        if (!Number.isFinite(v)) {
+          throw new GoCodecError(`error marshaling into JSON: json: unsupported value: ${formatFloatG(v)}`);
+        }
+        return numberNode(formatJsonFloat(v));
+    }
+    if (v instanceof GoInt) return numberNode(v.value.toString());
+    if (v instanceof Uint8Array)
+      return stringNode(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'));
+    if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => this.node(x)) };
+    if (v instanceof Map) {
+      const keys = sortYamlKeys([...v.keys()]);
+      const pairs: [YNode, YNode][] = [];
+      for (const k of keys) {
+        // JSON strings are valid UTF-8; go-yaml reads a JSON key as a simple key, so one longer than 1024
+        // characters as JSON wrote it cannot be read back.
+        if (k.length > 200 && [...quoteJSON(k)].length > 1024) {
+          throw new GoCodecError("yaml: did not find expected ',' or '}'");
+        }
+        // A raw NEL is a line break to go-yaml, and a JSON key spread over two lines is no longer a key.
+        if (k.indexOf('\u0085') >= 0) throw new NelKeyError();
+        pairs.push([stringNode(lossless(k)), this.node(v.get(k))]);
+      }
+      return { kind: 'map', pairs };
+    }
+    if (v instanceof GoStruct) {
+      if (v.jsonValue) return this.node(v.jsonValue());
+      const m = new Map<string, Value>();
+      for (const f of v.fieldNames()) {
+        const x = v.field(f);
+        if (typeof x !== 'symbol') m.set(f, x);
+      }
+      return this.node(m);
+    }
+    throw new GoCodecError(`error marshaling into JSON: json: unsupported type: ${typeOf(v)}`);
+  }
+}
+
+// Characters encoding/json leaves raw that go-yaml's reader then refuses, failing the whole conversion.
+const YAML_CONTROL = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+const NEEDS_ROUND_TRIP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
+/**
+ * A string as it comes back from its JSON form read by go-yaml: lone surrogates became U+FFFD (JSON), a raw NEL
+ * is a line break inside a double-quoted YAML scalar and folds like one, and C1 controls, DEL, U+FFFE and U+FFFF
+ * are refused by go-yaml's reader.
+ */
+function lossless(s: string): string {
+  if (!NEEDS_ROUND_TRIP.test(s)) return s;
+  if (YAML_CONTROL.test(s)) throw new GoCodecError('yaml: control characters are not allowed');
+  if (/[\ud800-\udfff]/.test(s)) {
+    s = s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  }
+  return s.indexOf('\u0085') >= 0 ? foldNel(s) : s;
+}
+
+/** go-yaml's folding of a double-quoted scalar whose only raw breaks are NELs and only raw blanks spaces. */
+function foldNel(s: string): string {
+  let out = '';
+  let i = 0;
+  const n = s.length;
+  for (;;) {
+    const from = i;
+    while (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 0x85) i++;
+    out += s.slice(from, i);
+    if (i === n) return out;
+    let whitespaces = '';
+    let leadingBlanks = false;
+    let trailingBreaks = '';
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
+        if (!leadingBlanks) whitespaces += ' ';
+      } else if (c === 0x85) {
+        if (!leadingBlanks) {
+          whitespaces = '';
+          leadingBlanks = true;
+        } else {
+          trailingBreaks += '\n';
+        }
+      } else {
+        break;
+      }
+    }
+    out += leadingBlanks ? (trailingBreaks === '' ? ' ' : trailingBreaks) : whitespaces;
+  }
+}
+
+class NelKeyError extends Error {}
+
+function countNel(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\u0085'); i >= 0; i = s.indexOf('\u0085', i + 1)) n++;
+  return n;
+}
+
+/** The line (as go-yaml counts, NELs being breaks) of the first JSON key holding a NEL, in JSON order. */
+function nelKeyLine(v: Value, seen: { lines: number }): boolean {
+  if (typeof v === 'string') seen.lines += countNel(v);
+  else if (Array.isArray(v)) {
+    for (const x of v) if (nelKeyLine(x, seen)) return true;
+  } else if (v instanceof Map) {
+    for (const k of [...v.keys()].sort(compareUtf8)) {
+      const n = countNel(k);
+      seen.lines += n;
+      if (n > 0) return true;
+      if (nelKeyLine(v.get(k), seen)) return true;
+    }
+  } else if (v instanceof GoStruct && v.jsonValue) {
+    return nelKeyLine(v.jsonValue(), seen);
+  }
+  return false;
+}
+
+/**
+ * sigs.k8s.io/yaml.Marshal(v): the YAML text, ending in a newline. Throws GoCodecError with its error text
+ * (`error marshaling into JSON: json: unsupported value: NaN`).
+ */
+export function marshalYaml(v: Value): string {
+  let root: YNode;
+  try {
+    root = new JSONToYAML().node(v);
+  } catch (e) {
+    if (!(e instanceof NelKeyError)) throw e;
+    const seen = { lines: 0 };
+    nelKeyLine(v, seen);
+    throw new GoCodecError(`yaml: line ${seen.lines}: did not find expected ',' or '}'`);
+  }
+  return new Emitter({ indent: 2, width: 80, indentlessSequences: true }).document(root);
+}
