@@ -13,12 +13,12 @@
 // `error unpacking subchart sub in parent: ...`).
 
 import { readFileSync, statSync } from 'node:fs';
+import { parseYamlInts } from '../goyaml/index.ts';
 import type { GoMap } from '../template/value.ts';
 import { goFileError } from '../values/fs.ts';
 import { readValues, ValuesFileError } from '../values/read.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { printfWarning, type WarnFn } from '../values/warnings.ts';
-import { parseYamlInts } from '../values/yaml.ts';
 import { type ArchiveLimits, isGzip, type LoadedFile, readArchive } from './archive.ts';
 import { readChartDirectory } from './directory.ts';
 import { ChartError } from './errors.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValuesError } from '../../src/values/errors.ts';
 import { applySetFlag, mergeValueLayers } from '../../src/values/layers.ts';
-import { mergeMaps, readValues, splitDocuments } from '../../src/values/read.ts';
+import { mergeMaps, readValues } from '../../src/values/read.ts';
 import { i64, m } from './helpers.ts';
 
 const files: Record<string, string> = {
@@ -104,19 +104,15 @@ describe('--set-json with a whole JSON object', () => {
 });
 
 describe('reading values files', () => {
-  it('splits documents on --- lines as apimachinery does', () => {
-    expect(splitDocuments('a: 1\n---\nb: 2\n')).toEqual(['a: 1\n', 'b: 2\n']);
-    expect(splitDocuments('---\na: 1\n---   \n---\nb: 2')).toEqual(['a: 1\n', 'b: 2\n']);
-    expect(splitDocuments('a: 1\r\n--- x\r\n')).toEqual(['a: 1\n--- x\n']);
-    expect(splitDocuments('')).toEqual([]);
-  });
   it('reads an empty or comment-only file as an empty map', () => {
     expect(readValues('# nothing\n')).toEqual(new Map());
     expect(readValues('')).toEqual(new Map());
     expect(readValues('~\n')).toEqual(new Map());
   });
   it('refuses documents that are not maps', () => {
-    expect(() => readValues('hello\n')).toThrow('cannot unmarshal string into Go value of type map[string]interface {}');
+    expect(() => readValues('hello\n')).toThrow(
+      'cannot unmarshal string into Go value of type map[string]interface {}',
+    );
     expect(() => readValues('1\n')).toThrow('cannot unmarshal number into');
     expect(() => readValues('true\n')).toThrow('cannot unmarshal bool into');
   });
