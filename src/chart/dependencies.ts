@@ -38,16 +38,31 @@ export function isCompatibleRange(constraint: string, version: string, dialect: 
   }
 }
 
-/** Fails as helm install/template do when a Chart.yaml dependency has no chart in charts/. */
-export function checkDependencies(chart: Chart): void {
+/** Chart.yaml dependencies with no chart in charts/ (`missing` lists their names, aliases not applied). */
+export class MissingDependenciesError extends ChartError {
+  override name = 'MissingDependenciesError';
+  constructor(
+    readonly missing: readonly string[],
+    dialect: Dialect,
+  ) {
+    super(
+      `${dialect === 'helm3' ? 'An' : 'an'} error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+      'Chart.yaml',
+    );
+  }
+}
+
+/**
+ * Fails as `helm template`/`install` do (with their message) when a Chart.yaml dependency has no loaded
+ * subchart of that name. Run on the loaded chart, before processDependencies.
+ */
+export function checkDependencies(chart: Chart, dialect: Dialect = 'helm4'): void {
   const missing: string[] = [];
   for (const req of chart.metadata.dependencies ?? []) {
     if (!req) continue;
     if (!chart.dependencies.some((d) => d.name === req.name)) missing.push(req.name);
   }
-  if (missing.length > 0) {
-    throw new ChartError(`found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`, 'Chart.yaml');
-  }
+  if (missing.length > 0) throw new MissingDependenciesError(missing, dialect);
 }
 
 /**

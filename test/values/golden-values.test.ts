@@ -63,7 +63,7 @@ export function valuesOf(c: GoldenCase, dialect: Dialect): unknown {
     Object.entries(files).map(([path, data]) => ({ path, data })),
     { dialect },
   );
-  checkDependencies(chart);
+  checkDependencies(chart, dialect);
   const processed = processDependencies(chart, user, { dialect });
   return toJS(coalesceValues(processed, user, { dialect }));
 }
