@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkDependencies, processDependencies } from '../../src/chart/dependencies.ts';
-import { loadChartFromFiles } from '../../src/chart/loader.ts';
 import { toJS } from '../../src/template/value.ts';
 import { coalesceValues } from '../../src/values/coalesce.ts';
 import { mergeValueLayers } from '../../src/values/layers.ts';
 import type { Dialect } from '../../src/values/strvals.ts';
+import { loadFromDir } from '../chart/tmpchart.ts';
 // @ts-expect-error: plain JS module shared with the golden generator
 import { chartFiles } from '../golden/harness-shared.mjs';
 
@@ -59,10 +59,7 @@ export function valuesOf(c: GoldenCase, dialect: Dialect): unknown {
     },
     { dialect, readFile },
   );
-  const chart = loadChartFromFiles(
-    Object.entries(files).map(([path, data]) => ({ path, data })),
-    { dialect },
-  );
+  const chart = loadFromDir(files, { dialect });
   checkDependencies(chart, dialect);
   const processed = processDependencies(chart, user, { dialect });
   return toJS(coalesceValues(processed, user, { dialect }));
