@@ -1,0 +1,226 @@
+// Coalescing values as helm does (pkg/chart/common/util/coalesce.go): the `.Values` of a render.
+//
+//   coalesceValues(chart, user)   user values over chart defaults, for the chart and every subchart
+//   mergeValues(chart, user)      the same but keeping nulls (helm's MergeValues, used for import-values)
+//   coalesceTables(dst, src)      dst over src, deleting keys dst sets to null; mergeTables keeps them
+//
+// Rules: maps merge deeply, lists and scalars replace; a subchart's values are its parent's `<name>:` section
+// over its own defaults; `global` is copied down into every subchart (the parent's globals win); a user null
+// deletes the default (helm 4 keeps a null that has no default to delete; helm 3 deletes it). Type clashes
+// keep the higher-priority value and print helm's warnings. The user's map is deep-copied first, the chart's
+// values are never modified.
+//
+// Map iteration follows insertion order (Go's is random), so where helm's output depends on map order
+// (the order of warnings) bosun picks one order consistently.
+
+import { formatValue, sprintf } from '../template/fmt.ts';
+import type { GoMap, Value } from '../template/value.ts';
+import { ValuesError } from './errors.ts';
+import type { Dialect } from './strvals.ts';
+import { printfWarning, type WarnFn } from './warnings.ts';
+
+/** The chart structure coalescing needs; bosun's Chart satisfies it. */
+export interface ValuesChart {
+  /** The chart name (an alias once dependencies are processed). */
+  readonly name: string;
+  /** Default values (values.yaml). */
+  readonly values: GoMap;
+  readonly dependencies: readonly ValuesChart[];
+}
+
+export interface CoalesceOptions {
+  readonly dialect?: Dialect;
+  readonly warn?: WarnFn;
+}
+
+export const GLOBAL_KEY = 'global';
+
+interface Ctx {
+  readonly helm3: boolean;
+  readonly warn: WarnFn | undefined;
+}
+
+function ctxOf(options: CoalesceOptions): Ctx {
+  return { helm3: options.dialect === 'helm3', warn: options.warn };
+}
+
+/** `.Values` for a chart: the user's values coalesced with every chart's defaults (nulls delete). */
+export function coalesceValues(chart: ValuesChart, user: GoMap | null, options: CoalesceOptions = {}): GoMap {
+  return coalesce(ctxOf(options), chart, deepCopyMap(user ?? new Map()), '', false);
+}
+
+/** helm's MergeValues: like coalesceValues, but nulls are kept. */
+export function mergeValues(chart: ValuesChart, user: GoMap | null, options: CoalesceOptions = {}): GoMap {
+  return coalesce(ctxOf(options), chart, deepCopyMap(user ?? new Map()), '', true);
+}
+
+/** helm's CoalesceTables: dst (authoritative) over src, in place; returns dst. */
+export function coalesceTables(dst: GoMap | null, src: GoMap | null, options: CoalesceOptions = {}): GoMap | null {
+  return coalesceTablesFullKey(ctxOf(options), dst, src, '', false);
+}
+
+/** helm's MergeTables: as coalesceTables but keeping nulls. */
+export function mergeTables(dst: GoMap | null, src: GoMap | null, options: CoalesceOptions = {}): GoMap | null {
+  return coalesceTablesFullKey(ctxOf(options), dst, src, '', true);
+}
+
+/** A deep copy of maps and lists (helm's copystructure.Copy); scalars are shared. */
+export function deepCopyMap(m: GoMap): GoMap {
+  const out: GoMap = new Map();
+  for (const [k, v] of m) out.set(k, deepCopy(v));
+  return out;
+}
+
+export function deepCopy(v: Value): Value {
+  if (v instanceof Map) return deepCopyMap(v);
+  if (Array.isArray(v)) return v.map(deepCopy);
+  return v;
+}
+
+function concatPrefix(a: string, b: string): string {
+  return a === '' ? b : `${a}.${b}`;
+}
+
+function isTable(v: Value): v is GoMap {
+  return v instanceof Map;
+}
+
+function coalesce(ctx: Ctx, chart: ValuesChart, dest: GoMap, prefix: string, merge: boolean): GoMap {
+  coalesceChartValues(ctx, chart, dest, prefix, merge);
+  return coalesceDeps(ctx, chart, dest, prefix, merge);
+}
+
+function coalesceDeps(ctx: Ctx, chart: ValuesChart, dest: GoMap, prefix: string, merge: boolean): GoMap {
+  for (const sub of chart.dependencies) {
+    const c = dest.get(sub.name);
+    if (c === undefined) {
+      dest.set(sub.name, new Map());
+    } else if (!isTable(c)) {
+      // helm formats the value with %t, which Go prints as %!t(type=value) for a non-bool.
+      throw new ValuesError(sprintf('type mismatch on %s: %t', [sub.name, c]));
+    }
+    const dv = dest.get(sub.name) as GoMap;
+    const subPrefix = concatPrefix(prefix, chart.name);
+    coalesceGlobals(ctx, dv, dest, subPrefix);
+    dest.set(sub.name, coalesce(ctx, sub, dv, subPrefix, merge));
+  }
+  return dest;
+}
+
+/** Copies the globals of src into dest's `global` (src's win where both have a key). */
+function coalesceGlobals(ctx: Ctx, dest: GoMap, src: GoMap, prefix: string): void {
+  let dg: GoMap;
+  const destGlob = dest.get(GLOBAL_KEY);
+  if (destGlob === undefined) dg = new Map();
+  else if (isTable(destGlob)) dg = destGlob;
+  else {
+    ctx.warn?.(printfWarning(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`, site(138)));
+    return;
+  }
+  let sg: GoMap;
+  const srcGlob = src.get(GLOBAL_KEY);
+  if (srcGlob === undefined) sg = new Map();
+  else if (isTable(srcGlob)) sg = srcGlob;
+  else {
+    ctx.warn?.(printfWarning(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`, site(145)));
+    return;
+  }
+  for (const [key, val] of sg) {
+    if (isTable(val)) {
+      const vv: GoMap = new Map(val);
+      const destv = dg.get(key);
+      if (destv === undefined) {
+        dg.set(key, vv);
+      } else if (!isTable(destv)) {
+        ctx.warn?.(
+          printfWarning(sprintf('Conflict: cannot merge map onto non-map for %q. Skipping.', [key]), site(161)),
+        );
+      } else {
+        // Merge top-down: the parent's global table over the subchart's, keeping nulls for the later pass.
+        coalesceTablesFullKey(ctx, vv, destv, concatPrefix(prefix, key), true);
+        dg.set(key, vv);
+      }
+    } else if (isTable(dg.get(key))) {
+      ctx.warn?.(printfWarning(`key ${key} is table. Skipping`, site(175)));
+    } else {
+      dg.set(key, val);
+    }
+  }
+  dest.set(GLOBAL_KEY, dg);
+}
+
+/** Fills v (the user's values for this chart) from the chart's defaults. */
+function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: string, merge: boolean): void {
+  const subPrefix = concatPrefix(prefix, chart.name);
+  for (const [key, original] of chart.values) {
+    const value = v.get(key);
+    if (value !== undefined) {
+      if (value === null && !merge) {
+        v.delete(key);
+      } else if (isTable(value)) {
+        if (!isTable(original)) {
+          if (original !== null) {
+            ctx.warn?.(printfWarning(`warning: skipped value for ${subPrefix}.${key}: Not a table.`, site(237)));
+          }
+        } else {
+          const childMerge = merge || chart.dependencies.some((d) => d.name === key);
+          coalesceTablesFullKey(ctx, value, deepCopyMap(original), concatPrefix(subPrefix, key), childMerge);
+        }
+      }
+    } else {
+      v.set(key, deepCopy(original));
+    }
+  }
+}
+
+/** dst (authoritative) over src, in place. */
+function coalesceTablesFullKey(
+  ctx: Ctx,
+  dst: GoMap | null,
+  src: GoMap | null,
+  prefix: string,
+  merge: boolean,
+): GoMap | null {
+  if (src === null) return dst;
+  if (dst === null) return src;
+  let srcNonNil: Set<string> | undefined;
+  if (!ctx.helm3) {
+    // helm 4: remember which src keys had values, then let dst's nulls show in src.
+    srcNonNil = new Set();
+    for (const [k, val] of src) if (val !== null) srcNonNil.add(k);
+    for (const [k, val] of dst) if (val === null) src.set(k, null);
+  }
+  for (const [key, val] of src) {
+    const fullKey = concatPrefix(prefix, key);
+    const has = dst.has(key);
+    const dv = dst.get(key);
+    if (has && !merge && dv === null && (srcNonNil === undefined || srcNonNil.has(key))) {
+      dst.delete(key);
+    } else if (!has) {
+      dst.set(key, val);
+    } else if (isTable(val)) {
+      if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, fullKey, merge);
+      else {
+        ctx.warn?.(
+          printfWarning(
+            `warning: cannot overwrite table with non table for ${fullKey} (${formatValue(val)})`,
+            site(298),
+          ),
+        );
+      }
+    } else if (isTable(dv) && val !== null) {
+      ctx.warn?.(
+        printfWarning(
+          `warning: destination for ${fullKey} is a table. Ignoring non-table value (${formatValue(val)})`,
+          site(301),
+        ),
+      );
+    }
+  }
+  return dst;
+}
+
+/** The `coalesce.go:NNN` of helm 3's log line (helm 4 prints no source position). */
+function site(helm3Line: number): string {
+  return `coalesce.go:${helm3Line}`;
+}
