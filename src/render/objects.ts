@@ -1,6 +1,6 @@
 // The built-in objects a template sees besides .Values: .Release, .Chart, .Template, as Helm builds them.
 import { type GoMap, type GoSlice, GoStruct, goInt, NO_FIELD, type Value, withType } from '../template/value.ts';
-import type { ChartDependency, ChartMetadata } from './chart-view.ts';
+import type { ChartDependency, ChartMetadata, Maintainer } from '../chart/model.ts';
 import type { HelmDialect } from './dialect.ts';
 
 export interface ReleaseInfo {
@@ -38,54 +38,55 @@ export function chartObject(meta: ChartMetadata, isRoot: boolean, dialect: HelmD
 
 const anySlice = (xs: readonly Value[] | undefined): GoSlice => (xs ? [...xs] : []);
 
-function stringMapOrNil(m: Record<string, string> | undefined): Value {
+function stringMapOrNil(m: ReadonlyMap<string, string> | null): Value {
   if (!m) return null;
-  return withType(new Map(Object.entries(m)), { name: 'map[string]string', elem: 'string' });
+  return withType(new Map(m), { name: 'map[string]string', elem: 'string' });
 }
 
-function dependencyMap(d: ChartDependency): GoMap {
+// structToMap of a nil pointer element is nil; Go keeps the entry.
+function dependencyMap(d: ChartDependency | null): Value {
+  if (!d) return null;
   return new Map<string, Value>([
-    ['Name', d.name ?? ''],
-    ['Version', d.version ?? ''],
-    ['Repository', d.repository ?? ''],
-    ['Condition', d.condition ?? ''],
+    ['Name', d.name],
+    ['Version', d.version],
+    ['Repository', d.repository],
+    ['Condition', d.condition],
     ['Tags', anySlice(d.tags)],
-    ['Enabled', d.enabled ?? false],
-    ['ImportValues', anySlice(d['import-values'] as Value[] | undefined)],
-    ['Alias', d.alias ?? ''],
+    ['Enabled', d.enabled],
+    ['ImportValues', anySlice(d.importValues)],
+    ['Alias', d.alias],
+  ]);
+}
+
+function maintainerMap(x: Maintainer | null): Value {
+  if (!x) return null;
+  return new Map<string, Value>([
+    ['Name', x.name],
+    ['Email', x.email],
+    ['URL', x.url],
   ]);
 }
 
 // helm 4's structToMap: every field present, nil slices become empty lists, nested structs become maps.
 function chartMap(m: ChartMetadata, isRoot: boolean): GoMap {
   return new Map<string, Value>([
-    ['Name', m.name ?? ''],
-    ['Home', m.home ?? ''],
+    ['Name', m.name],
+    ['Home', m.home],
     ['Sources', anySlice(m.sources)],
-    ['Version', m.version ?? ''],
-    ['Description', m.description ?? ''],
+    ['Version', m.version],
+    ['Description', m.description],
     ['Keywords', anySlice(m.keywords)],
-    [
-      'Maintainers',
-      (m.maintainers ?? []).map(
-        (x) =>
-          new Map<string, Value>([
-            ['Name', x.name ?? ''],
-            ['Email', x.email ?? ''],
-            ['URL', x.url ?? ''],
-          ]),
-      ),
-    ],
-    ['Icon', m.icon ?? ''],
-    ['APIVersion', m.apiVersion ?? ''],
-    ['Condition', m.condition ?? ''],
-    ['Tags', m.tags ?? ''],
-    ['AppVersion', m.appVersion ?? ''],
-    ['Deprecated', m.deprecated ?? false],
+    ['Maintainers', m.maintainers.map(maintainerMap)],
+    ['Icon', m.icon],
+    ['APIVersion', m.apiVersion],
+    ['Condition', m.condition],
+    ['Tags', m.tags],
+    ['AppVersion', m.appVersion],
+    ['Deprecated', m.deprecated],
     ['Annotations', stringMapOrNil(m.annotations)],
-    ['KubeVersion', m.kubeVersion ?? ''],
+    ['KubeVersion', m.kubeVersion],
     ['Dependencies', (m.dependencies ?? []).map(dependencyMap)],
-    ['Type', m.type ?? ''],
+    ['Type', m.type],
     ['IsRoot', isRoot],
   ]);
 }
@@ -124,43 +125,44 @@ class ChartStruct extends GoStruct {
   }
   field(name: string): Value | typeof NO_FIELD {
     const m = this.meta;
+    const strings = (xs: string[]) => (xs.length ? withType([...xs], { name: '[]string', elem: 'string' }) : null);
     switch (name) {
       case 'IsRoot':
         return this.isRoot;
       case 'Name':
-        return m.name ?? '';
+        return m.name;
       case 'Home':
-        return m.home ?? '';
+        return m.home;
       case 'Sources':
-        return m.sources ? withType([...m.sources], { name: '[]string', elem: 'string' }) : null;
+        return strings(m.sources);
       case 'Version':
-        return m.version ?? '';
+        return m.version;
       case 'Description':
-        return m.description ?? '';
+        return m.description;
       case 'Keywords':
-        return m.keywords ? withType([...m.keywords], { name: '[]string', elem: 'string' }) : null;
+        return strings(m.keywords);
       case 'Maintainers':
-        return m.maintainers ? m.maintainers.map((x) => maintainerJSON(x)) : null;
+        return m.maintainers.length ? m.maintainers.map((x) => (x ? maintainerJSON(x) : null)) : null;
       case 'Icon':
-        return m.icon ?? '';
+        return m.icon;
       case 'APIVersion':
-        return m.apiVersion ?? '';
+        return m.apiVersion;
       case 'Condition':
-        return m.condition ?? '';
+        return m.condition;
       case 'Tags':
-        return m.tags ?? '';
+        return m.tags;
       case 'AppVersion':
-        return m.appVersion ?? '';
+        return m.appVersion;
       case 'Deprecated':
-        return m.deprecated ?? false;
+        return m.deprecated;
       case 'Annotations':
         return stringMapOrNil(m.annotations);
       case 'KubeVersion':
-        return m.kubeVersion ?? '';
+        return m.kubeVersion;
       case 'Dependencies':
-        return m.dependencies ? m.dependencies.map(dependencyJSON) : null;
+        return m.dependencies ? m.dependencies.map((d) => (d ? dependencyJSON(d) : null)) : null;
       case 'Type':
-        return m.type ?? '';
+        return m.type;
     }
     return NO_FIELD;
   }
@@ -171,7 +173,7 @@ class ChartStruct extends GoStruct {
   }
 }
 
-function maintainerJSON(x: { name?: string; email?: string; url?: string }): GoMap {
+function maintainerJSON(x: Maintainer): GoMap {
   const out: GoMap = new Map();
   if (x.name) out.set('name', x.name);
   if (x.email) out.set('email', x.email);
@@ -181,13 +183,13 @@ function maintainerJSON(x: { name?: string; email?: string; url?: string }): GoM
 
 function dependencyJSON(d: ChartDependency): GoMap {
   const out: GoMap = new Map();
-  out.set('name', d.name ?? '');
+  out.set('name', d.name);
   if (d.version) out.set('version', d.version);
-  out.set('repository', d.repository ?? '');
+  out.set('repository', d.repository);
   if (d.condition) out.set('condition', d.condition);
-  if (d.tags?.length) out.set('tags', [...d.tags]);
+  if (d.tags.length) out.set('tags', [...d.tags]);
   if (d.enabled) out.set('enabled', true);
-  if (d['import-values']?.length) out.set('import-values', [...(d['import-values'] as Value[])]);
+  if (d.importValues.length) out.set('import-values', [...d.importValues]);
   if (d.alias) out.set('alias', d.alias);
   return out;
 }
@@ -203,20 +205,20 @@ export function metadataJSON(m: ChartMetadata): GoMap {
   };
   put('name', m.name);
   put('home', m.home);
-  put('sources', m.sources && [...m.sources]);
+  put('sources', [...m.sources]);
   put('version', m.version);
   put('description', m.description);
-  put('keywords', m.keywords && [...m.keywords]);
-  put('maintainers', m.maintainers?.map(maintainerJSON));
+  put('keywords', [...m.keywords]);
+  put('maintainers', m.maintainers.map((x) => (x ? maintainerJSON(x) : null)));
   put('icon', m.icon);
   put('apiVersion', m.apiVersion);
   put('condition', m.condition);
   put('tags', m.tags);
   put('appVersion', m.appVersion);
   put('deprecated', m.deprecated);
-  put('annotations', m.annotations && new Map(Object.entries(m.annotations)));
+  put('annotations', m.annotations && new Map(m.annotations));
   put('kubeVersion', m.kubeVersion);
-  put('dependencies', m.dependencies?.map(dependencyJSON));
+  put('dependencies', m.dependencies?.map((d) => (d ? dependencyJSON(d) : null)));
   put('type', m.type);
   return out;
 }

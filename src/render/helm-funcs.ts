@@ -1,0 +1,145 @@
+// Helm's own template functions that need the template set: include, tpl, required, fail, and the cluster-facing
+// lookup and getHostByName, which `helm template` answers without a cluster.
+import type { TemplateSet } from '../template/index.ts';
+import { type FuncMap, GoError, goFunc, T, type Value } from '../template/value.ts';
+import { warnWrap } from './errors.ts';
+
+/** include of the same name may nest this deep before Helm gives up (a template that includes itself). */
+const RECURSION_MAX = 1000;
+
+export interface HelmFuncOptions {
+  /** `--strict`-like rendering (missingkey=error) — used by lint's strict mode. */
+  strict?: boolean;
+  /** In lint mode `required` and `fail` only warn. */
+  lintMode?: boolean;
+  /** getHostByName really resolves (helm's --enable-dns). */
+  enableDNS?: boolean;
+  /** Receives lint-mode warnings. */
+  warn?: (msg: string) => void;
+}
+
+/**
+ * Adds include/tpl bound to `set` (and to each clone `tpl` makes), plus required, fail, lookup and
+ * getHostByName, to a copy of `base`. `included` counts include depth per name across the whole render.
+ */
+export function bindHelmFuncs(
+  base: FuncMap,
+  opts: HelmFuncOptions,
+): { funcs: FuncMap; bind: (set: TemplateSet) => void } {
+  const funcs: FuncMap = new Map(base);
+  const included = new Map<string, number>();
+  let root: TemplateSet | undefined;
+
+  const includeFor = (set: () => TemplateSet) =>
+    goFunc('include', [T.string, T.any], (name, data) => {
+      const n = name as string;
+      const depth = included.get(n) ?? 0;
+      if (depth > RECURSION_MAX) {
+        throw new GoError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+      }
+      included.set(n, depth + 1);
+      try {
+        return set().execute(n, data);
+      } finally {
+        included.set(n, depth);
+      }
+    });
+
+  const tplFor = (parent: () => TemplateSet, parentName: string) =>
+    goFunc('tpl', [T.string, T.any], (text, vals): Value => {
+      // Like helm: a clone of the enclosing set, whose own include/tpl see the clone, so that defines inside
+      // the tpl text can be included from it.
+      let clone: TemplateSet;
+      const cloneFuncs: FuncMap = new Map(funcs);
+      cloneFuncs.set(
+        'include',
+        includeFor(() => clone),
+      );
+      cloneFuncs.set(
+        'tpl',
+        tplFor(() => clone, parentName),
+      );
+      clone = parent().clone(cloneFuncs);
+      try {
+        clone.parse(parentName, text as string);
+      } catch (e) {
+        throw new GoError(`cannot parse template ${goQuote(text as string)}: ${(e as Error).message}`, { cause: e });
+      }
+      let out: string;
+      try {
+        out = clone.execute(parentName, vals);
+      } catch (e) {
+        throw new GoError(
+          `error during tpl function execution for ${goQuote(text as string)}: ${(e as Error).message}`,
+          {
+            cause: e,
+          },
+        );
+      }
+      return out.replaceAll('<no value>', '');
+    });
+
+  funcs.set(
+    'include',
+    includeFor(() => root!),
+  );
+  funcs.set(
+    'tpl',
+    tplFor(() => root!, 'gotpl'),
+  );
+  funcs.set(
+    'required',
+    goFunc('required', [T.string, T.any], (warn, val) => {
+      if (val === null || val === undefined || val === '') {
+        if (opts.lintMode) {
+          opts.warn?.(`missing required value: ${warn as string}`);
+          return '';
+        }
+        throw new GoError(warnWrap(warn as string));
+      }
+      return val;
+    }),
+  );
+  funcs.set(
+    'fail',
+    goFunc('fail', [T.string], (msg) => {
+      if (opts.lintMode) {
+        opts.warn?.(`fail: ${msg as string}`);
+        return '';
+      }
+      throw new GoError(warnWrap(msg as string));
+    }),
+  );
+  // With no cluster, lookup finds nothing: an empty map.
+  funcs.set(
+    'lookup',
+    goFunc('lookup', [T.string, T.string, T.string, T.string], () => new Map()),
+  );
+  if (!opts.enableDNS)
+    funcs.set(
+      'getHostByName',
+      goFunc('getHostByName', [T.string], () => ''),
+    );
+
+  return {
+    funcs,
+    bind: (set) => {
+      root = set;
+    },
+  };
+}
+
+// strconv.Quote for the ASCII-printable texts tpl errors usually carry; other characters are escaped as Go does.
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}

@@ -1,0 +1,133 @@
+// Helm's engine.Render: every template of a chart and its enabled subcharts, each executed with its chart's
+// scope of values, producing a map from template name (`chart/charts/sub/templates/x.yaml`) to rendered text.
+import { TemplateExecError, TemplateParseError, TemplateSet } from '../template/index.ts';
+import { type FuncMap, type GoMap, type Value, withType } from '../template/value.ts';
+import type { Capabilities } from './capabilities.ts';
+import type { Chart } from '../chart/model.ts';
+import type { HelmDialect } from './dialect.ts';
+import { execErrorMessage, parseErrorMessage, RenderError } from './errors.ts';
+import { newFiles } from './files.ts';
+import { bindHelmFuncs, type HelmFuncOptions } from './helm-funcs.ts';
+import { chartObject, type ReleaseInfo, releaseObject, templateObject } from './objects.ts';
+
+export interface RenderTemplatesOptions extends HelmFuncOptions {
+  dialect: HelmDialect;
+  release: ReleaseInfo;
+  capabilities: Capabilities;
+  /** Sprig's and Helm's functions other than those bound to the template set (see funcs/index.ts). */
+  funcs: FuncMap;
+}
+
+interface Renderable {
+  text: string;
+  scope: GoMap;
+  basePath: string;
+}
+
+const VALUES_TYPE = (dialect: HelmDialect) => (dialect === 'helm4' ? 'common.Values' : 'chartutil.Values');
+
+/** Renders all templates; partials are parsed but not executed. `<no value>` is removed as Helm removes it. */
+export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplatesOptions): Map<string, string> {
+  const top = new Map<string, Value>([
+    ['Release', releaseObject(opts.release)],
+    ['Capabilities', opts.capabilities],
+    ['Values', values],
+  ]);
+  const tpls = new Map<string, Renderable>();
+  collect(chart, top, tpls, opts.dialect);
+
+  const { funcs, bind } = bindHelmFuncs(opts.funcs, opts);
+  const set = new TemplateSet(funcs, { missingKey: opts.strict ? 'error' : 'zero', dialect: opts.dialect });
+  bind(set);
+
+  const names = sortTemplates([...tpls.keys()]);
+  for (const name of names) {
+    try {
+      set.parse(name, tpls.get(name)!.text);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw new RenderError(parseErrorMessage(name, e.message), name, e);
+      throw e;
+    }
+  }
+
+  const out = new Map<string, string>();
+  for (const name of names) {
+    if (baseName(name).startsWith('_')) continue;
+    const r = tpls.get(name)!;
+    r.scope.set('Template', templateObject(name, r.basePath));
+    let text: string;
+    try {
+      text = set.execute(name, r.scope);
+    } catch (e) {
+      if (e instanceof TemplateExecError) {
+        throw new RenderError(execErrorMessage(name, errorChain(e), opts.dialect), name, e);
+      }
+      throw e;
+    }
+    out.set(name, text.includes('<no value>') ? text.replaceAll('<no value>', '') : text);
+  }
+  return out;
+}
+
+/** Go's error chain (errors.Unwrap) as Error() texts, outermost first. */
+function errorChain(e: unknown): string[] {
+  const chain: string[] = [];
+  let cur: unknown = e;
+  while (cur instanceof Error) {
+    chain.push(cur.message);
+    cur = cur.cause;
+  }
+  return chain;
+}
+
+// recAllTpls: a chart's scope holds its own .Chart, .Files, .Values (its section of the parent's values) and
+// .Subcharts; Release and Capabilities are shared.
+function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dialect: HelmDialect): GoMap {
+  const isRoot = chart.isRoot;
+  const fullPath = chart.chartFullPath();
+  const subcharts: GoMap = new Map();
+  let vals: Value = new Map();
+  if (isRoot) vals = parent.get('Values') ?? new Map();
+  else {
+    const pv = parent.get('Values');
+    const section = pv instanceof Map ? pv.get(chart.name) : undefined;
+    if (section instanceof Map) vals = section;
+  }
+  if (vals instanceof Map) withType(vals, { name: VALUES_TYPE(dialect) });
+  const scope = new Map<string, Value>([
+    ['Chart', chartObject(chart.metadata, isRoot, dialect)],
+    ['Files', newFiles(chart.files)],
+    ['Release', parent.get('Release')],
+    ['Capabilities', parent.get('Capabilities')],
+    ['Values', vals],
+    ['Subcharts', subcharts],
+  ]);
+  for (const dep of chart.dependencies) subcharts.set(dep.name, collect(dep, scope, tpls, dialect));
+  const library = chart.isLibrary;
+  for (const t of chart.templates) {
+    if (library && !baseName(t.name).startsWith('_')) continue;
+    tpls.set(`${fullPath}/${t.name}`, { text: decoder.decode(t.data), scope, basePath: `${fullPath}/templates` });
+  }
+  return scope;
+}
+
+const decoder = new TextDecoder();
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+function slashes(p: string): number {
+  let n = 0;
+  for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 47) n++;
+  return n;
+}
+
+/** Deepest paths first, then reverse lexical order: later-parsed (shallower) definitions win, as in Helm. */
+export function sortTemplates(names: string[]): string[] {
+  return names.sort((a, b) => {
+    const d = slashes(b) - slashes(a);
+    if (d !== 0) return d;
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
+}
