@@ -1,0 +1,11 @@
+// Sprig's core families as Helm 4.1.4 keeps them (Helm drops env/expandenv and replaces the JSON functions;
+// those, YAML/TOML, semver, dates, crypto, random and network live elsewhere).
+
+import type { GoFunc } from '../template/value.ts';
+import type { FuncEnv } from './env.ts';
+import { stringFuncs } from './strings.ts';
+
+/** The core Sprig functions. None of them needs the environment (randomness and time are in extFuncs). */
+export function coreFuncs(_env: FuncEnv): GoFunc[] {
+  return [...stringFuncs()];
+}
