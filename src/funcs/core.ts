@@ -3,9 +3,10 @@
 
 import type { GoFunc } from '../template/value.ts';
 import type { FuncEnv } from './env.ts';
+import { regexFuncs } from './regex.ts';
 import { stringFuncs } from './strings.ts';
 
 /** The core Sprig functions. None of them needs the environment (randomness and time are in extFuncs). */
 export function coreFuncs(_env: FuncEnv): GoFunc[] {
-  return [...stringFuncs()];
+  return [...stringFuncs(), ...regexFuncs()];
 }
