@@ -2,11 +2,13 @@
 // those, YAML/TOML, semver, dates, crypto, random and network live elsewhere).
 
 import type { GoFunc } from '../template/value.ts';
+import { dictFuncs } from './dicts.ts';
 import type { FuncEnv } from './env.ts';
+import { listFuncs } from './lists.ts';
 import { regexFuncs } from './regex.ts';
 import { stringFuncs } from './strings.ts';
 
 /** The core Sprig functions. None of them needs the environment (randomness and time are in extFuncs). */
 export function coreFuncs(_env: FuncEnv): GoFunc[] {
-  return [...stringFuncs(), ...regexFuncs()];
+  return [...stringFuncs(), ...regexFuncs(), ...listFuncs(), ...dictFuncs()];
 }
