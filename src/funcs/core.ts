@@ -5,10 +5,11 @@ import type { GoFunc } from '../template/value.ts';
 import { dictFuncs } from './dicts.ts';
 import type { FuncEnv } from './env.ts';
 import { listFuncs } from './lists.ts';
+import { mathFuncs } from './math.ts';
 import { regexFuncs } from './regex.ts';
 import { stringFuncs } from './strings.ts';
 
 /** The core Sprig functions. None of them needs the environment (randomness and time are in extFuncs). */
 export function coreFuncs(_env: FuncEnv): GoFunc[] {
-  return [...stringFuncs(), ...regexFuncs(), ...listFuncs(), ...dictFuncs()];
+  return [...stringFuncs(), ...regexFuncs(), ...listFuncs(), ...dictFuncs(), ...mathFuncs()];
 }
