@@ -75,6 +75,11 @@ export interface GoTypeInfo {
    * parameters after it. (GoStruct.method returns functions already bound to their struct.)
    */
   readonly methods?: Readonly<Record<string, GoFunc>>;
+  /**
+   * The value is a nil slice or map of this type (always empty): `%v` prints `[]` / `map[]` like an empty one,
+   * but encoding/json writes `null` and reflect.DeepEqual tells it apart from an empty one.
+   */
+  readonly nil?: boolean;
 }
 
 export const GO_TYPE: unique symbol = Symbol.for('bosun.goType');
@@ -105,6 +110,25 @@ export function stringSlice(items: string[]): GoSlice {
 /** A `[]int`, as returned by `until` and `untilStep`. */
 export function intSlice(items: GoInt[]): GoSlice {
   return withType(items as GoSlice, INT_SLICE);
+}
+
+const NIL_ANY_SLICE: GoTypeInfo = { name: '[]interface {}', elem: 'interface {}', nil: true };
+const NIL_STRING_SLICE: GoTypeInfo = { name: '[]string', elem: 'string', nil: true };
+
+/**
+ * A nil slice (frozen, empty), as Sprig's `rest`/`initial` of an empty list or `regexFindAll` without a match
+ * return: `[]interface {}` by default, `[]string` with `elem: 'string'`.
+ */
+export function nilSlice(elem: 'interface {}' | 'string' = 'interface {}'): GoSlice {
+  return Object.freeze(
+    withType([] as GoSlice, elem === 'string' ? NIL_STRING_SLICE : NIL_ANY_SLICE),
+  ) as unknown as GoSlice;
+}
+
+/** Whether a value is Go nil: nil itself (null/undefined), or a nil slice or map (see `GoTypeInfo.nil`). */
+export function isNil(v: Value): boolean {
+  if (v === undefined || v === null) return true;
+  return (Array.isArray(v) || v instanceof Map) && typeInfoOf(v)?.nil === true;
 }
 
 /** A `map[string]string`, as returned by `split`. */
