@@ -5,7 +5,7 @@ import { type CommandDef, type CommandIO, runCommand } from './command.ts';
 type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
-  // template: wired once the chart loader lands
+  template: () => import('./template.ts'),
   version: () => import('./version.ts'),
 };
 

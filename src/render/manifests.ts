@@ -136,8 +136,14 @@ export const UNINSTALL_ORDER: readonly string[] = [
   'PriorityClass',
 ];
 
+/** A rendered manifest does not parse as Helm reads it. `files` holds every rendered file, for --debug. */
 export class ManifestError extends Error {
   override name = 'ManifestError';
+  readonly files: ReadonlyMap<string, string> | undefined;
+  constructor(message: string, options?: { cause?: unknown; files?: ReadonlyMap<string, string> }) {
+    super(message, options);
+    this.files = options?.files;
+  }
 }
 
 /** Reads a document's head; throws with the YAML error text that follows `YAML parse error on <file>: `. */

@@ -7,7 +7,14 @@ import { type Chart, crdObjects } from '../chart/model.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from './dialect.ts';
 import { funcMapFor } from './funcmap.ts';
 import { headReaderFor } from './head.ts';
-import { type Hook, INSTALL_ORDER, INSTALL_ORDER_HELM3, type Manifest, sortManifests } from './manifests.ts';
+import {
+  type Hook,
+  INSTALL_ORDER,
+  INSTALL_ORDER_HELM3,
+  type Manifest,
+  ManifestError,
+  sortManifests,
+} from './manifests.ts';
 import { renderTemplates } from './render-templates.ts';
 
 export interface RenderOptions {
@@ -78,11 +85,14 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
     }
     manifestFiles.set(name, text);
   }
-  const { manifests, hooks } = sortManifests(
-    manifestFiles,
-    headReaderFor(dialect),
-    dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3,
-  );
+  let sorted: ReturnType<typeof sortManifests>;
+  try {
+    sorted = sortManifests(manifestFiles, headReaderFor(dialect), dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3);
+  } catch (e) {
+    if (e instanceof ManifestError) throw new ManifestError(e.message, { cause: e.cause, files: manifestFiles });
+    throw e;
+  }
+  const { manifests, hooks } = sorted;
   return { files, manifests, hooks, notes, crds: crdObjects(chart).map((c) => ({ name: c.filename, content: decoder.decode(c.file.data) })) };
 
 }

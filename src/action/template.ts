@@ -1,0 +1,110 @@
+// `helm template` as a library call: load a chart, layer the user's values, process dependencies, coalesce,
+// validate, render, and format the output as helm prints it. The CLI maps its flags onto a TemplateRequest;
+// library users build one directly.
+import { existsSync } from 'node:fs';
+import { checkDependencies, checkKubeVersion, processDependencies } from '../chart/dependencies.ts';
+import { ChartError } from '../chart/errors.ts';
+import { loadChartSync } from '../chart/loader.ts';
+import type { Chart } from '../chart/model.ts';
+import type { FuncEnv } from '../funcs/env.ts';
+import { parseKubeVersion } from '../render/capabilities.ts';
+import { DEFAULT_DIALECT, type HelmDialect } from '../render/dialect.ts';
+import { formatTemplateOutput, type RenderResult, render } from '../render/render.ts';
+import { systemEnv } from '../system-env.ts';
+import type { GoMap } from '../template/value.ts';
+import { coalesceValues } from '../values/coalesce.ts';
+import { readValuesPath } from '../values/fs.ts';
+import { mergeValueLayers, type ValueLayers } from '../values/layers.ts';
+import type { WarnFn } from '../values/warnings.ts';
+
+export interface TemplateRequest {
+  /** A chart directory or archive path, or a chart already loaded. */
+  chart: string | Chart;
+  /** Default `release-name`, as `helm template` without a NAME. */
+  releaseName?: string;
+  /** Default `default`. */
+  namespace?: string;
+  /** `-f` files and the `--set` family, in command-line order per flag. */
+  values?: ValueLayers;
+  /** Reads `-f`/`--set-file` paths (default: the file system, `-` for stdin). */
+  readFile?: (path: string) => string;
+  /** The helm whose behaviour to reproduce (default helm 4.1.4). */
+  dialect?: HelmDialect;
+  kubeVersion?: string;
+  apiVersions?: readonly string[];
+  isUpgrade?: boolean;
+  includeCrds?: boolean;
+  skipTests?: boolean;
+  noHooks?: boolean;
+  subchartNotes?: boolean;
+  enableDNS?: boolean;
+  /** Randomness and clock for the function library (default: the system's). */
+  env?: FuncEnv;
+  /** Receives the warnings helm prints on stderr while loading and coalescing. */
+  warn?: WarnFn;
+}
+
+export interface TemplateResult {
+  /** What `helm template` prints on stdout. */
+  output: string;
+  /** The rendered manifests, hooks and notes. */
+  render: RenderResult;
+  /** The values the templates saw as `.Values`. */
+  values: GoMap;
+  chart: Chart;
+}
+
+let sharedEnv: FuncEnv | undefined;
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A release name Helm refuses (chartutil.ValidateReleaseName). */
+export class ReleaseNameError extends Error {
+  override name = 'ReleaseNameError';
+}
+
+export function validateReleaseName(name: string, dialect: HelmDialect): void {
+  if (name !== '' && name.length <= 53 && RELEASE_NAME.test(name)) return;
+  const why =
+    name === ''
+      ? 'no name provided'
+      : `release name ${JSON.stringify(name)}: invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than 53`;
+  throw new ReleaseNameError(dialect === 'helm4' ? `release name check failed: ${why}` : why);
+}
+
+/** Renders a chart as `helm template` does, following helm's order of checks (so the same error wins). */
+export function templateChart(req: TemplateRequest): TemplateResult {
+  const dialect = req.dialect ?? DEFAULT_DIALECT;
+  const warn = req.warn;
+  const releaseName = req.releaseName ?? 'release-name';
+  if (typeof req.chart === 'string' && !existsSync(req.chart)) throw new ChartError(`path "${req.chart}" not found`);
+  const user = mergeValueLayers(req.values ?? {}, { dialect, readFile: req.readFile ?? readValuesPath });
+  const loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
+  const type = loaded.metadata.type;
+  if (type !== '' && type !== 'application') throw new ChartError(`${type} charts are not installable`);
+  if (loaded.metadata.dependencies?.length) checkDependencies(loaded, dialect);
+  validateReleaseName(releaseName, dialect);
+  const chart = processDependencies(loaded, user, { dialect, warn });
+  const values = coalesceValues(chart, user, { dialect, warn });
+  if (chart.metadata.kubeVersion) {
+    const kv = parseKubeVersion(req.kubeVersion ?? (dialect === 'helm4' ? 'v1.35.0' : 'v1.32.0'), dialect);
+    checkKubeVersion(chart, kv.goString(), dialect);
+  }
+  const result = render(chart, values, {
+    releaseName,
+    namespace: req.namespace ?? 'default',
+    isUpgrade: req.isUpgrade,
+    dialect,
+    kubeVersion: req.kubeVersion,
+    apiVersions: req.apiVersions,
+    env: req.env ?? (sharedEnv ??= systemEnv()),
+    subchartNotes: req.subchartNotes,
+    enableDNS: req.enableDNS,
+  });
+  const output = formatTemplateOutput(result, {
+    includeCrds: req.includeCrds,
+    skipTests: req.skipTests,
+    noHooks: req.noHooks,
+  });
+  return { output, render: result, values, chart };
+}
