@@ -51,6 +51,7 @@ class IanaZone implements Location {
   private readonly format: Intl.DateTimeFormat;
   private lastSec = Number.NaN;
   private last: ZoneAt = UTC_ZONE;
+  private readonly buckets = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -108,9 +109,25 @@ class IanaZone implements Location {
     return wall - sec;
   }
 
+  /**
+   * The offset at `unixSec`. Intl is slow, so offsets are cached per quarter hour, when the quarter hour's two
+   * ends agree (tz transitions since the 19th century fall on quarter hours; older ones are looked up exactly).
+   */
+  private offsetCached(unixSec: number): number {
+    const bucket = Math.floor(unixSec / 900);
+    const cached = this.buckets.get(bucket);
+    if (cached !== undefined) return cached;
+    const offset = this.offsetAt(unixSec);
+    if (this.offsetAt(bucket * 900) === offset && this.offsetAt(bucket * 900 + 899) === offset) {
+      if (this.buckets.size >= 256) this.buckets.clear();
+      this.buckets.set(bucket, offset);
+    }
+    return offset;
+  }
+
   lookup(unixSec: number): ZoneAt {
     if (unixSec === this.lastSec) return this.last;
-    const offset = this.offsetAt(unixSec);
+    const offset = this.offsetCached(unixSec);
     const abbrs = zoneAbbrs(this.tz);
     let abbr: string;
     if (abbrs !== undefined && offset === abbrs.stdOffset) abbr = abbrs.std;
@@ -132,6 +149,25 @@ class IanaZone implements Location {
   }
 }
 
+// Zones that are UTC or GMT at every instant need no Intl lookups (containers run with Local = UTC).
+const FIXED_NAMES: ReadonlyMap<string, string> = new Map([
+  ...['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu'].map(
+    (n) => [n, 'UTC'] as const,
+  ),
+  ...[
+    'GMT',
+    'Etc/GMT',
+    'GMT0',
+    'GMT+0',
+    'GMT-0',
+    'Etc/GMT0',
+    'Etc/GMT+0',
+    'Etc/GMT-0',
+    'Greenwich',
+    'Etc/Greenwich',
+  ].map((n) => [n, 'GMT'] as const),
+]);
+
 const zones = new Map<string, Location | null>();
 
 // Go reads zones from files, so names are case-sensitive and path-like; Intl is laxer on both counts.
@@ -142,7 +178,11 @@ function ianaZone(name: string, displayName: string): Location | null {
   let z = zones.get(key);
   if (z !== undefined) return z;
   z = null;
-  if (ZONE_NAME.test(name) && !name.includes('..')) {
+  const fixedAbbr = FIXED_NAMES.get(name);
+  if (fixedAbbr !== undefined) {
+    const zone: ZoneAt = fixedAbbr === 'UTC' ? UTC_ZONE : { abbr: fixedAbbr, offset: 0 };
+    z = { name: displayName, lookup: () => zone, lookupName: (abbr) => (abbr === fixedAbbr ? 0 : undefined) };
+  } else if (ZONE_NAME.test(name) && !name.includes('..')) {
     try {
       const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
       // Intl folds case (`america/new_york`); a case-sensitive file lookup would not find that.

@@ -52,6 +52,16 @@ describe('zones', () => {
   it('uses local mean time before standard time', () => {
     expect(at('America/New_York', -5364662400, '2006-01-02 15:04:05 -07:00:00')).toBe('1799-12-31 19:03:58 -04:56:02');
   });
+  it('finds transitions exactly, also those off the quarter hour', () => {
+    const ny = loadLocation('America/New_York', local)!;
+    const dst = 1710054000; // 2024-03-10T07:00:00Z
+    expect([ny.lookup(dst - 1), ny.lookup(dst), ny.lookup(dst - 2)].map((z) => z.abbr)).toEqual(['EST', 'EDT', 'EST']);
+    const railroad = -2717650800; // 1883-11-18T17:00:00Z: local mean time to EST
+    const ny2 = loadLocation('America/New_York', fixedZone('x', 0))!;
+    expect([ny2.lookup(railroad), ny2.lookup(railroad - 1), ny2.lookup(railroad + 1)].map((z) => z.offset)).toEqual([
+      -18000, -17762, -18000,
+    ]);
+  });
   it('knows the special names and refuses unknown ones', () => {
     expect(loadLocation('', local)).toBe(UTC);
     expect(loadLocation('UTC', local)).toBe(UTC);
