@@ -75,14 +75,14 @@ export function dateFuncs(env: FuncEnv): GoFunc[] {
 
   const toDate = (layout: Value, s: Value): Value => {
     try {
-      return parseTime(layout as string, s as string, localLoc(), localLoc());
+      return parseTime(layout as string, s as string, localLoc(), localLoc()).withLocal(localLoc());
     } catch {
-      return GoTime.zero();
+      return GoTime.zero().withLocal(localLoc());
     }
   };
   const mustToDate = (layout: Value, s: Value): Value => {
     try {
-      return parseTime(layout as string, s as string, localLoc(), localLoc());
+      return parseTime(layout as string, s as string, localLoc(), localLoc()).withLocal(localLoc());
     } catch (e) {
       throw new GoError((e as Error).message);
     }

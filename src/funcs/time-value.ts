@@ -156,6 +156,11 @@ export class GoTime extends GoStruct {
     return new GoTime(this.sec, this.nsec, loc, undefined, this.local);
   }
 
+  /** The same time, knowing which location `Local()` means. */
+  withLocal(local: Location): GoTime {
+    return new GoTime(this.sec, this.nsec, this.loc, this.mono, local);
+  }
+
   addSeconds(n: number): GoTime {
     return new GoTime(this.sec + n, this.nsec, this.loc, this.mono, this.local);
   }

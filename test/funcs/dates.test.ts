@@ -114,5 +114,6 @@ describe('time.Time methods', () => {
     expect(show(later.method('Sub')!.fn(t))).toBe('1m30s');
     expect(m('Before', later)).toBe(true);
     expect(show(m('Location'))).toBe('');
+    expect(show((m('Local') as GoTime).method('Location')!.fn())).toBe('Local');
   });
 });
