@@ -76,6 +76,13 @@ function load(bytes: Uint8Array, type: 'pkcs1' | 'pkcs8' | 'sec1'): KeyObject {
   return createPrivateKey({ key: Buffer.from(bytes), format: 'der', type });
 }
 
+// The curves Go's crypto/x509 reads (P-224, P-256, P-384, P-521); OpenSSL knows more.
+const GO_CURVES = new Set(['secp224r1', 'prime256v1', 'secp384r1', 'secp521r1']);
+
+function goCurve(k: KeyObject): boolean {
+  return k.asymmetricKeyType !== 'ec' || GO_CURVES.has(k.asymmetricKeyDetails?.namedCurve ?? '');
+}
+
 /** Sprig's parsePrivateKeyPEM; throws KeyError with Sprig's wording. */
 export function parsePrivateKeyPem(text: string): KeyObject {
   const block = pemDecode(text);
@@ -87,11 +94,18 @@ export function parsePrivateKeyPem(text: string): KeyObject {
         `decoding PEM as PKCS#8: x509: PKCS#8 wrapping contained private key with unknown algorithm: ${algo}`,
       );
     }
+    let key: KeyObject;
     try {
-      return load(block.bytes, 'pkcs8');
+      key = load(block.bytes, 'pkcs8');
     } catch {
       throw new KeyError('decoding PEM as PKCS#8: x509: failed to parse private key');
     }
+    if (!goCurve(key)) {
+      throw new KeyError(
+        'decoding PEM as PKCS#8: x509: failed to parse EC private key embedded in PKCS#8: x509: unknown elliptic curve',
+      );
+    }
+    return key;
   }
   if (!block.type.endsWith(' PRIVATE KEY')) {
     throw new KeyError(`no private key data in PEM block of type ${block.type}`);
@@ -103,12 +117,16 @@ export function parsePrivateKeyPem(text: string): KeyObject {
       } catch {
         throw new KeyError('parsing RSA private key from PEM: x509: failed to parse private key');
       }
-    case 'EC':
+    case 'EC': {
+      let key: KeyObject;
       try {
-        return load(block.bytes, 'sec1');
+        key = load(block.bytes, 'sec1');
       } catch {
         throw new KeyError('parsing EC private key from PEM: x509: failed to parse EC private key');
       }
+      if (!goCurve(key)) throw new KeyError('parsing EC private key from PEM: x509: unknown elliptic curve');
+      return key;
+    }
     case 'DSA':
       try {
         return createPrivateKey({ key: pemEncode('DSA PRIVATE KEY', block.bytes), format: 'pem' });

@@ -1,4 +1,4 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { children, parseDer, readInteger } from '../../src/funcs/crypto-asn1.ts';
@@ -109,6 +109,14 @@ describe('createCertificate', () => {
     expect(cert.verify(cert.publicKey)).toBe(true);
     expect(cert.serialNumber).toBe('01');
     expect(cert.validFrom).toBe('Nov 14 22:13:20 2023 GMT');
+  });
+  it('signs with the hash Go picks for the curve', () => {
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+    const der = createCertificate(base, p384, undefined, p384);
+    const cert = new X509Certificate(der);
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    // ecdsa-with-SHA384
+    expect(Buffer.from(children(parseDer(der))[1].raw).toString('hex')).toBe('300a06082a8648ce3d040303');
   });
   it('uses GeneralizedTime from 2050', () => {
     const cert = new X509Certificate(createCertificate({ ...base, notAfter: 2556144000 }, key, undefined, key));

@@ -1,4 +1,4 @@
-import { createPublicKey, X509Certificate } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import bcryptjs from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +145,14 @@ describe('keys', () => {
     expect(() => parsePrivateKeyPem(pemEncode('OPENSSH PRIVATE KEY', Uint8Array.of(0)))).toThrow(
       'invalid private key type OPENSSH PRIVATE KEY',
     );
+  });
+  it('accept only the curves Go reads', () => {
+    const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey;
+    expect(() => parsePrivateKeyPem(k1.export({ type: 'sec1', format: 'pem' }) as string)).toThrow(
+      'parsing EC private key from PEM: x509: unknown elliptic curve',
+    );
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+    expect(parsePrivateKeyPem(p384.export({ type: 'pkcs8', format: 'pem' }) as string).asymmetricKeyType).toBe('ec');
   });
   it('genPrivateKey names unknown types in its result', () => {
     expect(call('genPrivateKey', 'rsa4096')).toBe('Unknown type rsa4096');
