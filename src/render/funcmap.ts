@@ -5,12 +5,13 @@ import { helmFuncMap } from '../funcs/index.ts';
 import type { FuncMap } from '../template/value.ts';
 import type { HelmDialect } from './dialect.ts';
 
-const cache = new WeakMap<FuncEnv, Map<HelmDialect, FuncMap>>();
+const cache = new WeakMap<FuncEnv, Map<string, FuncMap>>();
 
-export function funcMapFor(dialect: HelmDialect, env: FuncEnv): FuncMap {
+export function funcMapFor(dialect: HelmDialect, env: FuncEnv, enableDNS = false): FuncMap {
   let byDialect = cache.get(env);
   if (!byDialect) cache.set(env, (byDialect = new Map()));
-  let m = byDialect.get(dialect);
-  if (!m) byDialect.set(dialect, (m = helmFuncMap(env, dialect)));
+  const key = enableDNS ? `${dialect}+dns` : dialect;
+  let m = byDialect.get(key);
+  if (!m) byDialect.set(key, (m = helmFuncMap(env, dialect, enableDNS)));
   return m;
 }

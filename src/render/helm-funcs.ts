@@ -1,5 +1,5 @@
 // Helm's own template functions that need the template set: include, tpl, required, fail, and the cluster-facing
-// lookup and getHostByName, which `helm template` answers without a cluster.
+// lookup, which `helm template` answers without a cluster.
 import type { TemplateSet } from '../template/index.ts';
 import { type FuncMap, GoError, goFunc, T, type Value } from '../template/value.ts';
 import { warnWrap } from './errors.ts';
@@ -12,15 +12,12 @@ export interface HelmFuncOptions {
   strict?: boolean;
   /** In lint mode `required` and `fail` only warn. */
   lintMode?: boolean;
-  /** getHostByName really resolves (helm's --enable-dns). */
-  enableDNS?: boolean;
   /** Receives lint-mode warnings. */
   warn?: (msg: string) => void;
 }
 
 /**
- * Adds include/tpl bound to `set` (and to each clone `tpl` makes), plus required, fail, lookup and
- * getHostByName, to a copy of `base`. `included` counts include depth per name across the whole render.
+ * Adds include/tpl bound to `set` (and to each clone `tpl` makes), plus required, fail and lookup, to a copy of `base`. `included` counts include depth per name across the whole render.
  */
 export function bindHelmFuncs(
   base: FuncMap,
@@ -115,11 +112,6 @@ export function bindHelmFuncs(
     'lookup',
     goFunc('lookup', [T.string, T.string, T.string, T.string], () => new Map()),
   );
-  if (!opts.enableDNS)
-    funcs.set(
-      'getHostByName',
-      goFunc('getHostByName', [T.string], () => ''),
-    );
 
   return {
     funcs,

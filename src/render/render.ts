@@ -67,10 +67,9 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
       isUpgrade: opts.isUpgrade ?? false,
       isInstall: !(opts.isUpgrade ?? false),
     },
-    funcs: funcMapFor(dialect, opts.env),
+    funcs: funcMapFor(dialect, opts.env, opts.enableDNS),
     strict: opts.strict,
     lintMode: opts.lintMode,
-    enableDNS: opts.enableDNS,
     warn: opts.warn,
   });
 

@@ -1,0 +1,107 @@
+// Every golden case (test/golden/cases/*.yaml, expected output recorded from helm 4.1.4 and 3.17.2 by
+// scripts/gen-goldens.mjs) rendered through bosun's whole template pipeline: values layers, chart loading,
+// dependency processing, coalescing, the engine and Helm's functions. helm fails to sort the case's output (its
+// last line is never valid YAML) and prints the rendered file; bosun fails the same way and keeps the rendered
+// files on the error, which is what we compare. A case that helm fails must fail in bosun too, naming the same
+// template and line (or, for errors outside templates, with the same message).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { templateChart } from '../../src/action/template.ts';
+import { loadChartFromFiles } from '../../src/chart/loader.ts';
+import { TEMPLATE_FLAGS, INSTALL_FLAGS, VALUES_FLAGS } from '../../src/cli/common-flags.ts';
+import { GLOBAL_FLAGS } from '../../src/cli/command.ts';
+import { Flags, parseFlags } from '../../src/cli/flags.ts';
+import { requestFromFlags } from '../../src/cli/template.ts';
+import { fixedEnv } from '../../src/funcs/env.ts';
+import { ManifestError } from '../../src/render/manifests.ts';
+// @ts-expect-error: plain JS module shared with the golden generator
+import { buildArgs, chartFiles, errorLocation, SENTINEL } from './harness-shared.mjs';
+
+interface GoldenCase {
+  name: string;
+  tpl: string;
+  values?: string;
+  files?: Record<string, string>;
+  chart?: string;
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setLiteral?: string[];
+  args?: string[];
+}
+type Outcome = { out: string; err?: undefined } | { err: string; out?: undefined };
+type Expected = Record<string, { helm4: Outcome; helm3: Outcome }>;
+
+const CHART_DIR = '/golden-chart';
+const FLAGS = [...TEMPLATE_FLAGS, ...INSTALL_FLAGS, ...VALUES_FLAGS, ...GLOBAL_FLAGS];
+const END = SENTINEL.slice(1) as string;
+const root = import.meta.dirname;
+
+/** Renders a case with bosun; the same outcome shape as the recorded helm output. */
+export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
+  const files = chartFiles(c) as Record<string, string>;
+  const flags = new Flags(parseFlags(buildArgs(c, CHART_DIR) as string[], FLAGS));
+  const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: '/' };
+  const readFile = (p: string) => {
+    const rel = p.startsWith(`${CHART_DIR}/`) ? p.slice(CHART_DIR.length + 1) : p;
+    if (!(rel in files)) throw new Error(`open ${p}: no such file or directory`);
+    return files[rel];
+  };
+  try {
+    const chart = loadChartFromFiles(
+      Object.entries(files).map(([path, data]) => ({ path, data })),
+      { dialect },
+    );
+    templateChart({
+      ...requestFromFlags(flags, io, dialect),
+      chart,
+      releaseName: 'rel',
+      readFile,
+      env: fixedEnv(),
+    });
+  } catch (e) {
+    if (e instanceof ManifestError && e.files?.has('t/templates/t.yaml')) {
+      const text = e.files.get('t/templates/t.yaml')!;
+      const end = text.lastIndexOf(END);
+      if (end >= 0) return { out: text.slice(0, end) };
+    }
+    return { err: (e as Error).message };
+  }
+  return { err: 'bosun rendered the case without the YAML error its last line must cause' };
+}
+
+const areas = readdirSync(join(root, 'cases'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5));
+
+for (const area of areas) {
+  const cases = parse(readFileSync(join(root, 'cases', `${area}.yaml`), 'utf8')) as GoldenCase[];
+  const expected = JSON.parse(readFileSync(join(root, 'expected', `${area}.json`), 'utf8')) as Expected;
+  describe(`golden ${area}`, () => {
+    for (const c of cases) {
+      for (const dialect of ['helm4', 'helm3'] as const) {
+        const want = expected[c.name]?.[dialect];
+        it(`${c.name} (${dialect})`, () => {
+          expect(want, `no recorded helm output for ${c.name}: run npm run goldens -- ${area}`).toBeDefined();
+          const got = renderCase(c, dialect);
+          if (want.out !== undefined) {
+            expect(got).toEqual({ out: want.out });
+            return;
+          }
+          expect(got.err, `helm fails with: ${want.err}`).toBeDefined();
+          const where = errorLocation(want.err);
+          if (where) expect(errorLocation(got.err) ?? got.err).toBe(where);
+          else expect(normalizePaths(got.err!)).toBe(normalizePaths(want.err));
+        });
+      }
+    }
+  });
+}
+
+// The generator's charts live in throw-away directories; paths in messages differ, the rest must not.
+function normalizePaths(msg: string): string {
+  return msg.replace(/\/tmp\/bosun-goldens-[^/]+\/[^/]+\/[^/\s]+/g, CHART_DIR);
+}
