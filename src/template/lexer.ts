@@ -129,6 +129,10 @@ function hasRightTrimMarker(s: string, at: number): boolean {
 
 const TRIM_MARKER_LEN = 2;
 
+const NO_DELIM = 0;
+const DELIM = 1;
+const DELIM_TRIM = 2;
+
 function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
@@ -161,10 +165,12 @@ export class Lexer {
   }
 
   nextItem(): Token {
-    this.item = { typ: Tok.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
+    this.item = undefined;
+    const pos = this.pos;
+    const line = this.startLine;
     let state: State = this.insideAction ? S_INSIDE : S_TEXT;
     while (state !== null) state = this.step(state);
-    return this.item;
+    return this.item ?? { typ: Tok.EOF, pos, val: 'EOF', line };
   }
 
   private step(state: number): State {
@@ -298,13 +304,12 @@ export class Lexer {
     return this.emit(Tok.EOF);
   }
 
-  private atRightDelim(): { delim: boolean; trim: boolean } {
+  /** NO_DELIM, or at a right delimiter with (DELIM_TRIM) or without (DELIM) a trim marker. */
+  private atRightDelim(): number {
     const s = this.input;
-    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) {
-      return { delim: true, trim: true };
-    }
-    if (s.startsWith(RIGHT_DELIM, this.pos)) return { delim: true, trim: false };
-    return { delim: false, trim: false };
+    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) return DELIM_TRIM;
+    if (s.startsWith(RIGHT_DELIM, this.pos)) return DELIM;
+    return NO_DELIM;
   }
 
   private leftTrimLength(from: number): number {
@@ -335,8 +340,9 @@ export class Lexer {
     const x = this.input.indexOf(RIGHT_COMMENT, this.pos);
     if (x < 0) return this.errorf('unclosed comment');
     this.pos = x + RIGHT_COMMENT.length;
-    const { delim, trim } = this.atRightDelim();
-    if (!delim) return this.errorf('comment ends before closing delimiter');
+    const at = this.atRightDelim();
+    if (at === NO_DELIM) return this.errorf('comment ends before closing delimiter');
+    const trim = at === DELIM_TRIM;
     if (this.options.commentNewlines) this.line += countNewlines(this.input, this.start, this.pos);
     this.thisItem(Tok.Comment);
     if (trim) this.pos += TRIM_MARKER_LEN;
@@ -347,7 +353,7 @@ export class Lexer {
   }
 
   private lexRightDelim(): State {
-    const { trim } = this.atRightDelim();
+    const trim = this.atRightDelim() === DELIM_TRIM;
     if (trim) {
       this.pos += TRIM_MARKER_LEN;
       this.ignore();
@@ -363,7 +369,7 @@ export class Lexer {
   }
 
   private lexInsideAction(): State {
-    if (this.atRightDelim().delim) {
+    if (this.atRightDelim() !== NO_DELIM) {
       if (this.parenDepth === 0) return S_RIGHT_DELIM;
       return this.errorf('unclosed left paren');
     }
