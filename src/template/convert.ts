@@ -53,6 +53,17 @@ function underlying(v: Value[] | GoMap): string {
   return Array.isArray(v) ? `[]${info.elem ?? 'interface {}'}` : `map[string]${info.elem ?? 'interface {}'}`;
 }
 
+/**
+ * Go's assignability between slice or map types: identical types, or identical underlying types when one side is
+ * unnamed. A named parameter type (`chartutil.Values`) accepts unnamed values; its underlying type is not
+ * recorded, so any unnamed value of the right kind passes.
+ */
+function sameOrUnderlying(v: Value[] | GoMap, name: string, unnamedPrefix: string): boolean {
+  const info = typeInfoOf(v);
+  if (info?.name === name || underlying(v) === name) return true;
+  return info === undefined && !name.startsWith(unnamedPrefix);
+}
+
 export function assignable(v: Value, t: ParamType): boolean {
   switch (t.kind) {
     case 'string':
@@ -66,9 +77,9 @@ export function assignable(v: Value, t: ParamType): boolean {
     case 'bytes':
       return v instanceof Uint8Array;
     case 'slice':
-      return Array.isArray(v) && (typeInfoOf(v)?.name === t.name || underlying(v) === t.name);
+      return Array.isArray(v) && sameOrUnderlying(v, t.name, '[]');
     case 'map':
-      return v instanceof Map && (typeInfoOf(v)?.name === t.name || underlying(v) === t.name);
+      return v instanceof Map && sameOrUnderlying(v, t.name, 'map[');
     case 'struct':
       return v instanceof GoStruct && v.goTypeName === t.name;
   }

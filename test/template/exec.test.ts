@@ -335,3 +335,30 @@ describe('TemplateSet', () => {
     );
   });
 });
+
+describe('assignability of slices and maps', () => {
+  const takeValues = goFunc('take', [{ kind: 'map', name: 'chartutil.Values' }], (m) => (m as Map<string, Value>).size);
+  const takeAnyMap = goFunc('takeAny', [T.anyMap], (m) => (m as Map<string, Value>).size);
+  const takeStrings = goFunc('takeStrings', [T.stringSlice], (l) => (l as Value[]).length);
+  const fs = funcs(takeValues, takeAnyMap, takeStrings);
+
+  it('accepts unnamed maps for named map types and named maps for their underlying type', () => {
+    const named = withType(new Map<string, Value>([['a', 1]]), { name: 'chartutil.Values' });
+    const d = new Map<string, Value>([
+      ['plain', new Map([['a', 1]])],
+      ['named', named],
+    ]);
+    expect(render('{{ take .plain }} {{ takeAny .named }} {{ take .named }}', d, fs)).toBe('1 1 1');
+  });
+
+  it('rejects slices of another element type', () => {
+    const d = new Map<string, Value>([
+      ['l', ['a']],
+      ['s', stringSlice(['a', 'b'])],
+    ]);
+    expect(render('{{ takeStrings .s }}', d, fs)).toBe('2');
+    expect(errorOf(() => render('{{ takeStrings .l }}', d, fs))).toContain(
+      'wrong type for value; expected []string; got []interface {}',
+    );
+  });
+});
