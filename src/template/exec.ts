@@ -440,7 +440,9 @@ class State {
       }
     } else if (receiver instanceof Map || Array.isArray(receiver)) {
       const info = typeInfoOf(receiver);
-      const m = info?.methods?.[fieldName];
+      const methods = info?.methods;
+      // Own properties only: a field named `constructor` must not find Object's.
+      const m = methods !== undefined && Object.hasOwn(methods, fieldName) ? methods[fieldName] : undefined;
       if (m !== undefined) return this.evalCall(dot, m, false, node, fieldName, args, final, receiver);
       if (receiver instanceof Map) {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);

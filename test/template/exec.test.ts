@@ -362,3 +362,20 @@ describe('assignability of slices and maps', () => {
     );
   });
 });
+
+describe('names that are special to JavaScript', () => {
+  it('are ordinary keys and fields', () => {
+    const has = goFunc('Has', [T.string], () => true);
+    const typed = withType(new Map<string, Value>([['constructor', 'c']]), {
+      name: 'chartutil.Values',
+      methods: { Has: has },
+    });
+    const d = new Map<string, Value>([
+      ['__proto__', 'p'],
+      ['v', typed],
+    ]);
+    expect(render('{{ .__proto__ }} {{ .v.constructor }} {{ .v.toString }} {{ .v.Has "x" }}', d)).toBe(
+      'p c <no value> true',
+    );
+  });
+});
