@@ -167,6 +167,8 @@ export class Printer {
       return true;
     }
     if (!(v instanceof GoStruct) || v.goString === undefined || this.sharpV) return false;
+    // A String() of the pointer type is not in a struct value's method set.
+    if (v.stringerOnPointer && !v.isPointer) return false;
     switch (verb) {
       case 'v':
       case 's':
@@ -255,7 +257,8 @@ export class Printer {
     this.out += sharpV ? '}' : ']';
   }
 
-  private printStruct(s: GoStruct, verb: string, depth: number): void {
+  /** Prints a struct's fields in braces (`{a b}`, `{A:a B:b}` with %+v, `pkg.T{A:"a"}` with %#v). */
+  printStruct(s: GoStruct, verb: string, depth: number): void {
     const sharpV = this.sharpV;
     if (sharpV) this.out += s.isPointer ? s.goTypeName.slice(1) : s.goTypeName;
     this.out += '{';

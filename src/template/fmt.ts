@@ -1,12 +1,19 @@
 // Go's fmt.Sprint, Sprintln and Sprintf for bosun's value model (src/fmt/print.go).
 //
-// The engine prints pipeline results with `formatValue`, and `print`/`println`/`printf` with the others;
-// Sprig's functions (toString, cat, join, ...) use them too.
+// The engine prints pipeline results with `formatPrintable` (or `formatValue`), and `print`/`println`/`printf`
+// with the others; Sprig's functions (toString, cat, join, quote, ...) use them too.
+//
+// Bytes and code points: Go strings are UTF-8 bytes, ours UTF-16. Where Go counts runes (widths, `%.3s`
+// precisions) we count code points, which is the same count for any valid UTF-8. Where Go works on bytes
+// (`%x` of a string, map key order) we use the UTF-8 bytes or code point order, which agree. Only invalid UTF-8
+// differs: a JS string cannot hold it, so it can only come as a `[]byte` (Uint8Array); `%q` and `%x` of those
+// escape each bad byte as Go does, while `%s` and `%v`-as-text turn it into U+FFFD where Go writes the raw byte.
+// Pointers (%p, nested struct pointers) print made-up but stable addresses: Go's are not reproducible anyway.
 
 import { Printer } from './fmt-printer.ts';
 import { printf } from './fmt-printf.ts';
 import { formatFloat } from './strconv.ts';
-import { GoInt, type Value } from './value.ts';
+import { GoInt, GoStruct, type Value } from './value.ts';
 
 export { quote, quoteToASCII } from './strconv.ts';
 
@@ -26,6 +33,21 @@ export function formatValue(v: Value): string {
   if (v instanceof GoInt) return v.value.toString();
   const p = acquire();
   p.printArg(v, 'v');
+  return release(p);
+}
+
+/**
+ * How text/template prints a pipeline result (`{{ .Capabilities }}`): as formatValue, except that a pointer to a
+ * struct prints its fields without `&`, and a String() method declared on the pointer type applies (the engine's
+ * operand is addressable; Go's rule is exact for struct fields and variables, not for values taken from maps).
+ * Missing values (`<no value>`) are the engine's to print.
+ */
+export function formatPrintable(v: Value): string {
+  if (!(v instanceof GoStruct)) return formatValue(v);
+  if (v.goString !== undefined) return v.goString();
+  if (!v.isPointer) return formatValue(v);
+  const p = acquire();
+  p.printStruct(v, 'v', 1);
   return release(p);
 }
 

@@ -133,6 +133,14 @@ export abstract class GoStruct {
   }
   /** Go's `String()` method, when the type has one: fmt uses it for %v and %s. */
   goString?(): string;
+  /**
+   * Whether `String()` is declared on the pointer type (`func (*T) String()`, as Helm's KubeVersion). For a struct
+   * value fmt then ignores it (`print .Capabilities.KubeVersion` shows the fields), while text/template's
+   * `{{ .Capabilities.KubeVersion }}` uses it because the field is addressable.
+   */
+  get stringerOnPointer(): boolean {
+    return false;
+  }
 }
 
 export const NO_FIELD: unique symbol = Symbol('bosun.noField');

@@ -1,7 +1,7 @@
 // %v of every kind of value (formatValue, sprint, sprintln). Expected strings are Go's output, as helm prints it.
 import { describe, expect, it } from 'vitest';
-import { formatValue, sprint, sprintf, sprintln } from '../../src/template/fmt.ts';
-import { goInt, withType } from '../../src/template/value.ts';
+import { formatPrintable, formatValue, sprint, sprintf, sprintln } from '../../src/template/fmt.ts';
+import { goFunc, goInt, intSlice, stringMap, stringSlice, type Value, withType } from '../../src/template/value.ts';
 import { TestStruct } from './fmt-helpers.ts';
 import { sprintCases, sprintlnCases, valueCases } from './fmt-value-cases.ts';
 
@@ -85,5 +85,64 @@ describe('structs, as helm prints its own', () => {
     );
     expect(sprintf('%d|%#v', [v, v])).toBe('&{1}|&semver.Version{major:1}');
     expect(sprintf('%s', [[v, v]])).toBe('[1.2.3 1.2.3]');
+  });
+});
+
+describe('String() on the pointer type (Helm KubeVersion)', () => {
+  class KubeVersion extends TestStruct {
+    override get stringerOnPointer(): boolean {
+      return true;
+    }
+  }
+  const fields: ReadonlyArray<readonly [string, Value]> = [
+    ['Version', 'v1.35.0'],
+    ['normalizedVersion', 'v1.35.0'],
+    ['Major', '1'],
+    ['Minor', '35'],
+  ];
+  const kv = new KubeVersion('common.KubeVersion', fields, () => 'v1.35.0');
+  const caps = new TestStruct('*common.Capabilities', [
+    ['KubeVersion', kv],
+    ['APIVersions', stringSlice(['v1'])],
+  ]);
+  it('is ignored by fmt for a struct value, as helm prints print .Capabilities.KubeVersion', () => {
+    expect(formatValue(kv)).toBe('{v1.35.0 v1.35.0 1 35}');
+    expect(sprint([kv])).toBe('{v1.35.0 v1.35.0 1 35}');
+    expect(sprintf('%s|%v', [kv, [kv]])).toBe('{v1.35.0 v1.35.0 1 35}|[{v1.35.0 v1.35.0 1 35}]');
+    expect(formatValue(caps)).toBe('&{{v1.35.0 v1.35.0 1 35} [v1]}');
+  });
+  it('is used by {{ }} printing, which also drops the & of a struct pointer', () => {
+    expect(formatPrintable(kv)).toBe('v1.35.0');
+    expect(formatPrintable(caps)).toBe('{{v1.35.0 v1.35.0 1 35} [v1]}');
+    expect(formatPrintable(new TestStruct('*semver.Version', [], () => '1.2.3'))).toBe('1.2.3');
+    expect(formatPrintable(new TestStruct('chart.Maintainer', [['Name', 'a']]))).toBe('{a}');
+    expect(formatPrintable(1e6)).toBe('1e+06');
+    expect(formatPrintable([kv])).toBe('[{v1.35.0 v1.35.0 1 35}]');
+  });
+});
+
+describe('Go syntax of typed values (%#v), as helm prints Sprig results', () => {
+  it('names typed slices and maps', () => {
+    expect(sprintf('%#v|%#v|%T', [intSlice([goInt(0), goInt(1)]), stringSlice(['a', 'b']), intSlice([])])).toBe(
+      '[]int{0, 1}|[]string{"a", "b"}|[]int',
+    );
+    expect(
+      sprintf('%#v|%T', [
+        stringMap(
+          new Map([
+            ['_1', 'b'],
+            ['_0', 'a'],
+          ]),
+        ),
+        stringMap(new Map()),
+      ]),
+    ).toBe('map[string]string{"_0":"a", "_1":"b"}|map[string]string');
+  });
+  it('prints functions as addresses and their type as func()', () => {
+    const f = goFunc('f', [], () => null);
+    expect(sprintf('%T', [f])).toBe('func()');
+    expect(formatValue(f)).toMatch(/^0xc[0-9a-f]+$/);
+    expect(sprintf('%p', [f])).toBe(formatValue(f));
+    expect(sprintf('%p|%p', ['a', null])).toBe('%!p(string=a)|%!p(<nil>)');
   });
 });
