@@ -14,6 +14,7 @@ import {
   type CommandNode,
   type FieldNode,
   type IdentifierNode,
+  type ListNode,
   N,
   type Node,
   type NumberNode,
@@ -83,7 +84,7 @@ const VALUE_TYPE: ParamType = { kind: 'value', name: 'reflect.Value' };
 /** Executes template `tree` (named `name`) with `dot`, returning its output. */
 export function executeTree(ctx: ExecContext, name: string, tree: Tree, dot: Value): string {
   const s = new State(ctx, name, dot);
-  s.walk(dot, tree.root);
+  s.walkList(dot, tree.root);
   return s.out;
 }
 
@@ -157,42 +158,52 @@ class State {
 
   // --- walking ------------------------------------------------------------------------------------------------
 
-  walk(dot: Value, node: Node): number {
-    this.node = node;
-    switch (node.type) {
-      case N.Text:
-        this.out += node.text;
-        return WALK_NORMAL;
-      case N.Action: {
-        const v = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, v);
-        return WALK_NORMAL;
-      }
-      case N.List: {
-        const nodes = node.nodes;
-        for (let i = 0; i < nodes.length; i++) {
-          const r = this.walk(dot, nodes[i]);
-          if (r !== WALK_NORMAL) return r;
+  /**
+   * Walks a list of nodes (every node sits in a list). One loop handles all node kinds, so that each nesting
+   * level costs few stack frames: Helm charts nest `include` calls, and each is a nested execution.
+   */
+  walkList(dot: Value, list: ListNode): number {
+    const nodes = list.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      this.node = node;
+      switch (node.type) {
+        case N.Text:
+          this.out += node.text;
+          break;
+        case N.Action: {
+          const v = this.evalPipeline(dot, node.pipe);
+          if (node.pipe.decl.length === 0) this.printValue(node, v);
+          break;
         }
-        return WALK_NORMAL;
+        case N.If:
+        case N.With: {
+          const r = this.walkIfOrWith(dot, node);
+          if (r !== WALK_NORMAL) return r;
+          break;
+        }
+        case N.Range:
+          this.walkRange(dot, node);
+          break;
+        case N.Template:
+          this.walkTemplate(dot, node);
+          break;
+        case N.Break:
+          return WALK_BREAK;
+        case N.Continue:
+          return WALK_CONTINUE;
+        case N.List: {
+          const r = this.walkList(dot, node);
+          if (r !== WALK_NORMAL) return r;
+          break;
+        }
+        case N.Comment:
+          break;
+        default:
+          this.errorf(`unknown node: ${nodeString(node)}`);
       }
-      case N.If:
-      case N.With:
-        return this.walkIfOrWith(dot, node);
-      case N.Range:
-        this.walkRange(dot, node);
-        return WALK_NORMAL;
-      case N.Template:
-        this.walkTemplate(dot, node);
-        return WALK_NORMAL;
-      case N.Break:
-        return WALK_BREAK;
-      case N.Continue:
-        return WALK_CONTINUE;
-      case N.Comment:
-        return WALK_NORMAL;
     }
-    this.errorf(`unknown node: ${nodeString(node)}`);
+    return WALK_NORMAL;
   }
 
   private walkIfOrWith(dot: Value, node: BranchNode): number {
@@ -203,10 +214,10 @@ class State {
       if (node.type === N.With) {
         const w = this.dotWrapped;
         this.dotWrapped = false;
-        r = this.walk(val, node.list);
+        r = this.walkList(val, node.list);
         this.dotWrapped = w;
-      } else r = this.walk(dot, node.list);
-    } else if (node.elseList !== null) r = this.walk(dot, node.elseList);
+      } else r = this.walkList(dot, node.list);
+    } else if (node.elseList !== null) r = this.walkList(dot, node.elseList);
     this.nv = mark;
     return r;
   }
@@ -237,7 +248,7 @@ class State {
         else this.values[this.nv - 2] = index;
       }
       this.dotWrapped = elemWrapped;
-      const res = this.walk(elem, r.list);
+      const res = this.walkList(elem, r.list);
       this.dotWrapped = outerWrapped;
       this.nv = bodyMark;
       return res !== WALK_BREAK;
@@ -264,7 +275,7 @@ class State {
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(printable(val))}`);
     }
-    if (!ran && r.elseList !== null) this.walk(dot, r.elseList);
+    if (!ran && r.elseList !== null) this.walkList(dot, r.elseList);
     this.nv = mark;
   }
 
@@ -283,7 +294,7 @@ class State {
     this.nv = 1;
     this.depth++;
     try {
-      this.walk(newDot, tree.root);
+      this.walkList(newDot, tree.root);
     } catch (e) {
       // JavaScript's stack ends long before Go's depth limit: report runaway recursion as Go would.
       if (isStackOverflow(e)) {
@@ -333,8 +344,13 @@ class State {
         return this.evalFieldNode(dot, first, cmd.args, final);
       case N.Chain:
         return this.evalChainNode(dot, first, cmd.args, final);
-      case N.Identifier:
-        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case N.Identifier: {
+        // Go's evalFunction, inlined to save a stack frame per call.
+        this.node = first;
+        const fn = this.ctx.lookupFunc(first.name);
+        if (fn === undefined) this.errorf(`${quote(first.name)} is not a defined function`);
+        return this.evalCall(dot, fn, this.ctx.isBuiltin(fn), cmd, first.name, cmd.args, final, undefined);
+      }
       case N.Pipe:
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
