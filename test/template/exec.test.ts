@@ -379,3 +379,10 @@ describe('names that are special to JavaScript', () => {
     );
   });
 });
+
+describe('complex constants', () => {
+  it('parse, but fail clearly when evaluated', () => {
+    expect(errorOf(() => render('{{ 1i }}'))).toContain('complex constant 1i is not supported');
+    expect(errorOf(() => render('{{ print 1+2i }}'))).toContain('complex constant 1+2i is not supported');
+  });
+});
