@@ -439,37 +439,53 @@ export class Lexer {
   }
 
   private lexIdentifier(): State {
-    for (;;) {
-      const r = this.next();
-      if (isAlphaNumeric(r)) continue;
-      this.backup();
-      const word = this.input.slice(this.start, this.pos);
-      if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
-      const kw = KEYWORDS.get(word);
-      if (kw !== undefined && kw > Tok.Keyword) {
-        if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
-          return this.emit(Tok.Identifier);
-        }
-        return this.emit(kw);
+    const r = this.scanAlphaNumerics();
+    const word = this.input.slice(this.start, this.pos);
+    if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
+    const kw = KEYWORDS.get(word);
+    if (kw !== undefined && kw > Tok.Keyword) {
+      if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
+        return this.emit(Tok.Identifier);
       }
-      if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
-      if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
-      return this.emit(Tok.Identifier);
+      return this.emit(kw);
     }
+    if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
+    if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
+    return this.emit(Tok.Identifier);
   }
 
   private lexFieldOrVariable(typ: TokType): State {
     if (this.atTerminator()) return this.emit(typ === Tok.Variable ? Tok.Variable : Tok.Dot);
-    let r: number;
-    for (;;) {
-      r = this.next();
-      if (!isAlphaNumeric(r)) {
-        this.backup();
-        break;
-      }
-    }
+    const r = this.scanAlphaNumerics();
     if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
     return this.emit(typ);
+  }
+
+  /**
+   * Advances over letters, digits and underscores (never newlines, so lines need no counting) and returns the
+   * code point that stopped the scan, unconsumed (EOF at the end).
+   */
+  private scanAlphaNumerics(): number {
+    const s = this.input;
+    let i = this.pos;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+        i++;
+        continue;
+      }
+      if (c >= 128) {
+        const r = s.codePointAt(i)!;
+        if (isAlphaNumeric(r)) {
+          i += r > 0xffff ? 2 : 1;
+          continue;
+        }
+        this.pos = i;
+        return r;
+      }
+      this.pos = i;
+      return Number.isNaN(c) ? EOF : c;
+    }
   }
 
   private atTerminator(): boolean {
