@@ -3,8 +3,8 @@
 // specially by the evaluator; their records here carry only the signature.
 
 import { comparisons } from './compare.ts';
+import { printable, zeroOf } from './convert.ts';
 import { htmlEscape, jsEscape, urlQueryEscape } from './escape.ts';
-import { printable, zeroOf } from './exec.ts';
 import { sprint, sprintf, sprintln } from './fmt.ts';
 import { byteLength, byteSlice, isAscii, utf8Bytes } from './gostring.ts';
 import {

@@ -14,6 +14,7 @@ import {
   type CommandNode,
   type FieldNode,
   type IdentifierNode,
+  type ListNode,
   N,
   type Node,
   type NumberNode,
@@ -23,6 +24,18 @@ import {
   type Tree,
   type VariableNode,
 } from './ast.ts';
+import {
+  assignable,
+  callFunction,
+  canBeNil,
+  errorText,
+  isGoFunc,
+  isInterfaceElem,
+  isStackOverflow,
+  printable,
+  reflectString,
+  zeroOf,
+} from './convert.ts';
 import { TemplateExecError } from './errors.ts';
 import { formatValue, quote } from './fmt.ts';
 import { byteLength, compareStrings } from './gostring.ts';
@@ -71,7 +84,7 @@ const VALUE_TYPE: ParamType = { kind: 'value', name: 'reflect.Value' };
 /** Executes template `tree` (named `name`) with `dot`, returning its output. */
 export function executeTree(ctx: ExecContext, name: string, tree: Tree, dot: Value): string {
   const s = new State(ctx, name, dot);
-  s.walk(dot, tree.root);
+  s.walkList(dot, tree.root);
   return s.out;
 }
 
@@ -145,42 +158,52 @@ class State {
 
   // --- walking ------------------------------------------------------------------------------------------------
 
-  walk(dot: Value, node: Node): number {
-    this.node = node;
-    switch (node.type) {
-      case N.Text:
-        this.out += node.text;
-        return WALK_NORMAL;
-      case N.Action: {
-        const v = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, v);
-        return WALK_NORMAL;
-      }
-      case N.List: {
-        const nodes = node.nodes;
-        for (let i = 0; i < nodes.length; i++) {
-          const r = this.walk(dot, nodes[i]);
-          if (r !== WALK_NORMAL) return r;
+  /**
+   * Walks a list of nodes (every node sits in a list). One loop handles all node kinds, so that each nesting
+   * level costs few stack frames: Helm charts nest `include` calls, and each is a nested execution.
+   */
+  walkList(dot: Value, list: ListNode): number {
+    const nodes = list.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      this.node = node;
+      switch (node.type) {
+        case N.Text:
+          this.out += node.text;
+          break;
+        case N.Action: {
+          const v = this.evalPipeline(dot, node.pipe);
+          if (node.pipe.decl.length === 0) this.printValue(node, v);
+          break;
         }
-        return WALK_NORMAL;
+        case N.If:
+        case N.With: {
+          const r = this.walkIfOrWith(dot, node);
+          if (r !== WALK_NORMAL) return r;
+          break;
+        }
+        case N.Range:
+          this.walkRange(dot, node);
+          break;
+        case N.Template:
+          this.walkTemplate(dot, node);
+          break;
+        case N.Break:
+          return WALK_BREAK;
+        case N.Continue:
+          return WALK_CONTINUE;
+        case N.List: {
+          const r = this.walkList(dot, node);
+          if (r !== WALK_NORMAL) return r;
+          break;
+        }
+        case N.Comment:
+          break;
+        default:
+          this.errorf(`unknown node: ${nodeString(node)}`);
       }
-      case N.If:
-      case N.With:
-        return this.walkIfOrWith(dot, node);
-      case N.Range:
-        this.walkRange(dot, node);
-        return WALK_NORMAL;
-      case N.Template:
-        this.walkTemplate(dot, node);
-        return WALK_NORMAL;
-      case N.Break:
-        return WALK_BREAK;
-      case N.Continue:
-        return WALK_CONTINUE;
-      case N.Comment:
-        return WALK_NORMAL;
     }
-    this.errorf(`unknown node: ${nodeString(node)}`);
+    return WALK_NORMAL;
   }
 
   private walkIfOrWith(dot: Value, node: BranchNode): number {
@@ -191,10 +214,10 @@ class State {
       if (node.type === N.With) {
         const w = this.dotWrapped;
         this.dotWrapped = false;
-        r = this.walk(val, node.list);
+        r = this.walkList(val, node.list);
         this.dotWrapped = w;
-      } else r = this.walk(dot, node.list);
-    } else if (node.elseList !== null) r = this.walk(dot, node.elseList);
+      } else r = this.walkList(dot, node.list);
+    } else if (node.elseList !== null) r = this.walkList(dot, node.elseList);
     this.nv = mark;
     return r;
   }
@@ -225,7 +248,7 @@ class State {
         else this.values[this.nv - 2] = index;
       }
       this.dotWrapped = elemWrapped;
-      const res = this.walk(elem, r.list);
+      const res = this.walkList(elem, r.list);
       this.dotWrapped = outerWrapped;
       this.nv = bodyMark;
       return res !== WALK_BREAK;
@@ -252,7 +275,7 @@ class State {
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(printable(val))}`);
     }
-    if (!ran && r.elseList !== null) this.walk(dot, r.elseList);
+    if (!ran && r.elseList !== null) this.walkList(dot, r.elseList);
     this.nv = mark;
   }
 
@@ -271,7 +294,7 @@ class State {
     this.nv = 1;
     this.depth++;
     try {
-      this.walk(newDot, tree.root);
+      this.walkList(newDot, tree.root);
     } catch (e) {
       // JavaScript's stack ends long before Go's depth limit: report runaway recursion as Go would.
       if (isStackOverflow(e)) {
@@ -321,8 +344,13 @@ class State {
         return this.evalFieldNode(dot, first, cmd.args, final);
       case N.Chain:
         return this.evalChainNode(dot, first, cmd.args, final);
-      case N.Identifier:
-        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case N.Identifier: {
+        // Go's evalFunction, inlined to save a stack frame per call.
+        this.node = first;
+        const fn = this.ctx.lookupFunc(first.name);
+        if (fn === undefined) this.errorf(`${quote(first.name)} is not a defined function`);
+        return this.evalCall(dot, fn, this.ctx.isBuiltin(fn), cmd, first.name, cmd.args, final, undefined);
+      }
       case N.Pipe:
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
@@ -428,7 +456,9 @@ class State {
       }
     } else if (receiver instanceof Map || Array.isArray(receiver)) {
       const info = typeInfoOf(receiver);
-      const m = info?.methods?.[fieldName];
+      const methods = info?.methods;
+      // Own properties only: a field named `constructor` must not find Object's.
+      const m = methods !== undefined && Object.hasOwn(methods, fieldName) ? methods[fieldName] : undefined;
       if (m !== undefined) return this.evalCall(dot, m, false, node, fieldName, args, final, receiver);
       if (receiver instanceof Map) {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
@@ -603,153 +633,4 @@ class State {
     }
     this.out += formatValue(printable(v));
   }
-}
-
-/** Go's printableValue: a pointer to a struct prints as the struct, unless the type has a String method. */
-export function printable(v: Value): Value {
-  if (v instanceof GoStruct && v.isPointer && v.goString === undefined) return derefStruct(v);
-  return v;
-}
-
-const derefCache = new WeakMap<GoStruct, GoStruct>();
-
-/** A view of a struct pointer as the struct it points to (Go's Elem()): same fields, type name without `*`. */
-function derefStruct(p: GoStruct): GoStruct {
-  let d = derefCache.get(p);
-  if (d === undefined) {
-    d = Object.create(p, { goTypeName: { value: p.goTypeName.slice(1) } }) as GoStruct;
-    derefCache.set(p, d);
-  }
-  return d;
-}
-
-function canBeNil(t: ParamType): boolean {
-  switch (t.kind) {
-    case 'interface':
-    case 'slice':
-    case 'map':
-    case 'bytes':
-    case 'value':
-      return true;
-    case 'struct':
-      return t.name.startsWith('*');
-  }
-  return false;
-}
-
-/** The Go type of a slice or map value as assignability sees it: named types reduce to their underlying type. */
-function underlying(v: Value[] | GoMap): string {
-  const info = typeInfoOf(v);
-  if (info === undefined) return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
-  if (info.name.startsWith('[]') || info.name.startsWith('map[')) return info.name;
-  return Array.isArray(v) ? `[]${info.elem ?? 'interface {}'}` : `map[string]${info.elem ?? 'interface {}'}`;
-}
-
-function assignable(v: Value, t: ParamType): boolean {
-  switch (t.kind) {
-    case 'string':
-      return typeof v === 'string';
-    case 'bool':
-      return typeof v === 'boolean';
-    case 'float':
-      return typeof v === 'number';
-    case 'int':
-      return v instanceof GoInt && v.kind === t.name;
-    case 'bytes':
-      return v instanceof Uint8Array;
-    case 'slice':
-      return Array.isArray(v) && (typeInfoOf(v)?.name === t.name || underlying(v) === t.name);
-    case 'map':
-      return v instanceof Map && (typeInfoOf(v)?.name === t.name || underlying(v) === t.name);
-    case 'struct':
-      return v instanceof GoStruct && v.goTypeName === t.name;
-  }
-  return true;
-}
-
-/** The zero value of a map's element type, for missingkey=zero. */
-export function zeroOf(elem: string | undefined): Value {
-  switch (elem) {
-    case 'string':
-      return '';
-    case 'bool':
-      return false;
-    case 'float64':
-    case 'float32':
-      return 0;
-    case 'int':
-    case 'int8':
-    case 'int16':
-    case 'int32':
-    case 'int64':
-    case 'uint':
-    case 'uint8':
-    case 'uint16':
-    case 'uint32':
-    case 'uint64':
-    case 'uintptr':
-      return goIntOfKind(0n, elem);
-  }
-  return null;
-}
-
-/** Whether a slice's or map's elements are interface {} (the default for values from YAML and JSON). */
-function isInterfaceElem(v: Value[] | GoMap): boolean {
-  const elem = typeInfoOf(v)?.elem;
-  return elem === undefined || elem === 'interface {}';
-}
-
-/** reflect.Value.String(): the string itself, or `<T Value>`. */
-function reflectString(v: Value): string {
-  return typeof v === 'string' ? v : `<${typeOf(v)} Value>`;
-}
-
-export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message.includes('call stack');
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
-/** The `call` builtin, once evalCall has prepended the callee's source text. */
-function callFunction(...argv: Value[]): Value {
-  const calleeName = argv[0] as string;
-  let fn = argv[1];
-  if (fn === null) fn = undefined;
-  if (fn === undefined) throw new Error('call of nil');
-  if (!isGoFunc(fn)) throw new Error(`non-function ${calleeName} of type ${typeOf(fn)}`);
-  const args = argv.slice(2).map((a) => (a === null ? undefined : a));
-  const n = fn.params.length;
-  if (fn.variadic !== undefined) {
-    if (args.length < n)
-      throw new Error(`wrong number of args for ${calleeName}: got ${args.length} want at least ${n}`);
-  } else if (args.length !== n) {
-    throw new Error(`wrong number of args for ${calleeName}: got ${args.length} want ${n}`);
-  }
-  const prepared = args.map((a, i) => {
-    const t = i < n ? fn.params[i] : (fn.variadic as ParamType);
-    try {
-      return prepareArg(a, t);
-    } catch (e) {
-      throw new Error(`arg ${i}: ${errorText(e)}`);
-    }
-  });
-  return fn.fn(...prepared);
-}
-
-export function isGoFunc(v: Value): v is GoFunc {
-  return typeof v === 'object' && v !== null && 'fn' in v && typeof (v as GoFunc).fn === 'function';
-}
-
-/** Go's prepareArg (used by `call`): nil becomes the zero value where allowed; integers convert between kinds. */
-function prepareArg(v: Value, t: ParamType): Value {
-  if (v === undefined) {
-    if (!canBeNil(t)) throw new Error(`value is nil; should be of type ${t.name}`);
-    return t.kind === 'value' ? undefined : null;
-  }
-  if (t.kind === 'interface' || t.kind === 'value' || assignable(v, t)) return v;
-  if (v instanceof GoInt && t.kind === 'int') return goIntOfKind(v.value, t.name);
-  throw new Error(`value has type ${typeOf(v)}; should be ${t.name}`);
 }

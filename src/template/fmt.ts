@@ -1,7 +1,14 @@
 // Go's fmt.Sprint, Sprintln and Sprintf for bosun's value model (src/fmt/print.go).
 //
-// The engine prints pipeline results with `formatValue`, and `print`/`println`/`printf` with the others;
-// Sprig's functions (toString, cat, join, ...) use them too.
+// The engine prints pipeline results with `formatPrintable` (or `formatValue`), and `print`/`println`/`printf`
+// with the others; Sprig's functions (toString, cat, join, quote, ...) use them too.
+//
+// Bytes and code points: Go strings are UTF-8 bytes, ours UTF-16. Where Go counts runes (widths, `%.3s`
+// precisions) we count code points, which is the same count for any valid UTF-8. Where Go works on bytes
+// (`%x` of a string, map key order) we use the UTF-8 bytes or code point order, which agree. Only invalid UTF-8
+// differs: a JS string cannot hold it, so it can only come as a `[]byte` (Uint8Array); `%q` and `%x` of those
+// escape each bad byte as Go does, while `%s` and `%v`-as-text turn it into U+FFFD where Go writes the raw byte.
+// Pointers (%p, nested struct pointers) print made-up but stable addresses: Go's are not reproducible anyway.
 
 import { Printer } from './fmt-printer.ts';
 import { printf } from './fmt-printf.ts';

@@ -129,6 +129,10 @@ function hasRightTrimMarker(s: string, at: number): boolean {
 
 const TRIM_MARKER_LEN = 2;
 
+const NO_DELIM = 0;
+const DELIM = 1;
+const DELIM_TRIM = 2;
+
 function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
@@ -161,10 +165,12 @@ export class Lexer {
   }
 
   nextItem(): Token {
-    this.item = { typ: Tok.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
+    this.item = undefined;
+    const pos = this.pos;
+    const line = this.startLine;
     let state: State = this.insideAction ? S_INSIDE : S_TEXT;
     while (state !== null) state = this.step(state);
-    return this.item;
+    return this.item ?? { typ: Tok.EOF, pos, val: 'EOF', line };
   }
 
   private step(state: number): State {
@@ -298,13 +304,12 @@ export class Lexer {
     return this.emit(Tok.EOF);
   }
 
-  private atRightDelim(): { delim: boolean; trim: boolean } {
+  /** NO_DELIM, or at a right delimiter with (DELIM_TRIM) or without (DELIM) a trim marker. */
+  private atRightDelim(): number {
     const s = this.input;
-    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) {
-      return { delim: true, trim: true };
-    }
-    if (s.startsWith(RIGHT_DELIM, this.pos)) return { delim: true, trim: false };
-    return { delim: false, trim: false };
+    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) return DELIM_TRIM;
+    if (s.startsWith(RIGHT_DELIM, this.pos)) return DELIM;
+    return NO_DELIM;
   }
 
   private leftTrimLength(from: number): number {
@@ -335,8 +340,9 @@ export class Lexer {
     const x = this.input.indexOf(RIGHT_COMMENT, this.pos);
     if (x < 0) return this.errorf('unclosed comment');
     this.pos = x + RIGHT_COMMENT.length;
-    const { delim, trim } = this.atRightDelim();
-    if (!delim) return this.errorf('comment ends before closing delimiter');
+    const at = this.atRightDelim();
+    if (at === NO_DELIM) return this.errorf('comment ends before closing delimiter');
+    const trim = at === DELIM_TRIM;
     if (this.options.commentNewlines) this.line += countNewlines(this.input, this.start, this.pos);
     this.thisItem(Tok.Comment);
     if (trim) this.pos += TRIM_MARKER_LEN;
@@ -347,7 +353,7 @@ export class Lexer {
   }
 
   private lexRightDelim(): State {
-    const { trim } = this.atRightDelim();
+    const trim = this.atRightDelim() === DELIM_TRIM;
     if (trim) {
       this.pos += TRIM_MARKER_LEN;
       this.ignore();
@@ -363,7 +369,7 @@ export class Lexer {
   }
 
   private lexInsideAction(): State {
-    if (this.atRightDelim().delim) {
+    if (this.atRightDelim() !== NO_DELIM) {
       if (this.parenDepth === 0) return S_RIGHT_DELIM;
       return this.errorf('unclosed left paren');
     }
@@ -433,37 +439,53 @@ export class Lexer {
   }
 
   private lexIdentifier(): State {
-    for (;;) {
-      const r = this.next();
-      if (isAlphaNumeric(r)) continue;
-      this.backup();
-      const word = this.input.slice(this.start, this.pos);
-      if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
-      const kw = KEYWORDS.get(word);
-      if (kw !== undefined && kw > Tok.Keyword) {
-        if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
-          return this.emit(Tok.Identifier);
-        }
-        return this.emit(kw);
+    const r = this.scanAlphaNumerics();
+    const word = this.input.slice(this.start, this.pos);
+    if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
+    const kw = KEYWORDS.get(word);
+    if (kw !== undefined && kw > Tok.Keyword) {
+      if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
+        return this.emit(Tok.Identifier);
       }
-      if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
-      if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
-      return this.emit(Tok.Identifier);
+      return this.emit(kw);
     }
+    if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
+    if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
+    return this.emit(Tok.Identifier);
   }
 
   private lexFieldOrVariable(typ: TokType): State {
     if (this.atTerminator()) return this.emit(typ === Tok.Variable ? Tok.Variable : Tok.Dot);
-    let r: number;
-    for (;;) {
-      r = this.next();
-      if (!isAlphaNumeric(r)) {
-        this.backup();
-        break;
-      }
-    }
+    const r = this.scanAlphaNumerics();
     if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
     return this.emit(typ);
+  }
+
+  /**
+   * Advances over letters, digits and underscores (never newlines, so lines need no counting) and returns the
+   * code point that stopped the scan, unconsumed (EOF at the end).
+   */
+  private scanAlphaNumerics(): number {
+    const s = this.input;
+    let i = this.pos;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+        i++;
+        continue;
+      }
+      if (c >= 128) {
+        const r = s.codePointAt(i)!;
+        if (isAlphaNumeric(r)) {
+          i += r > 0xffff ? 2 : 1;
+          continue;
+        }
+        this.pos = i;
+        return r;
+      }
+      this.pos = i;
+      return Number.isNaN(c) ? EOF : c;
+    }
   }
 
   private atTerminator(): boolean {

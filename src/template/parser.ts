@@ -20,8 +20,7 @@ import {
 import { TemplateParseError } from './errors.ts';
 import { quote } from './fmt.ts';
 import { Lexer, Tok, type Token, type TokType, tokenString } from './lexer.ts';
-import { charConstant, parseFloat64, parseInt64, parseUint, SyntaxError_, unquote } from './literal.ts';
-import { goInt, type Value } from './value.ts';
+import { numberNode, SyntaxError_, unquote } from './literal.ts';
 
 const MAX_STACK_DEPTH = 10000;
 const MAX_PIPELINE_CMDS = 100000;
@@ -514,104 +513,4 @@ class TreeParser {
       throw e;
     }
   }
-}
-
-const INT64_MIN = -(2 ** 63);
-const INT64_LIMIT = 2 ** 63;
-const UINT64_LIMIT = 2 ** 64;
-
-/** Go's newNumber: the value under every type that can hold it, and its untyped-constant value. */
-function numberNode(t: Token, tree: Tree): NumberNode {
-  const text = t.val;
-  let isInt = false;
-  let isUint = false;
-  let isFloat = false;
-  let isComplex = false;
-  let int64 = 0n;
-  let uint64 = 0n;
-  let float64 = 0;
-  if (t.typ === Tok.CharConstant) {
-    const r = charConstant(text);
-    isInt = isUint = isFloat = true;
-    int64 = uint64 = BigInt(r);
-    float64 = r;
-  } else if (t.typ === Tok.Complex) {
-    isComplex = true;
-  } else if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
-    // An imaginary constant: only zero is also real.
-    isComplex = true;
-    const f = parseFloat64(text.slice(0, -1))!;
-    if (f === 0) {
-      isFloat = isInt = isUint = true;
-    }
-  } else {
-    const u = parseUint(text);
-    if (u !== undefined) {
-      isUint = true;
-      uint64 = u;
-    }
-    const i = parseInt64(text);
-    if (i !== undefined) {
-      isInt = true;
-      int64 = i;
-      if (i === 0n) {
-        isUint = true;
-        uint64 = u ?? 0n;
-      }
-    }
-    if (isInt) {
-      isFloat = true;
-      float64 = Number(int64);
-    } else if (isUint) {
-      isFloat = true;
-      float64 = Number(uint64);
-    } else {
-      const f = parseFloat64(text);
-      if (f !== undefined) {
-        if (!/[.eEpP]/.test(text)) throw new SyntaxError_(`integer overflow: ${quote(text)}`);
-        isFloat = true;
-        float64 = f;
-        if (Number.isInteger(f) && f >= INT64_MIN && f < INT64_LIMIT) {
-          isInt = true;
-          int64 = BigInt(f);
-        }
-        if (Number.isInteger(f) && f >= 0 && f < UINT64_LIMIT) {
-          isUint = true;
-          uint64 = BigInt(f);
-        }
-      }
-    }
-    if (!isInt && !isUint && !isFloat) throw new SyntaxError_(`illegal number syntax: ${quote(text)}`);
-  }
-  return {
-    type: N.Number,
-    pos: t.pos,
-    tree,
-    text,
-    isInt,
-    isUint,
-    isFloat,
-    isComplex,
-    int64,
-    uint64,
-    float64,
-    ideal: idealConstant(text, isComplex, isFloat, isInt, isUint, int64, float64),
-  };
-}
-
-function idealConstant(
-  text: string,
-  isComplex: boolean,
-  isFloat: boolean,
-  isInt: boolean,
-  isUint: boolean,
-  int64: bigint,
-  float64: number,
-): Value | { readonly error: string } {
-  if (isComplex) return { error: `complex constant ${text} is not supported` };
-  const hexInt = text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text);
-  if (isFloat && !hexInt && text[0] !== "'" && /[.eEpP]/.test(text)) return float64;
-  if (isInt) return goInt(int64);
-  if (isUint) return { error: `${text} overflows int` };
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // %v of every kind of value (formatValue, sprint, sprintln). Expected strings are Go's output, as helm prints it.
 import { describe, expect, it } from 'vitest';
 import { formatPrintable, formatValue, sprint, sprintf, sprintln } from '../../src/template/fmt.ts';
-import { goInt, stringSlice, type Value, withType } from '../../src/template/value.ts';
+import { goFunc, goInt, intSlice, stringMap, stringSlice, type Value, withType } from '../../src/template/value.ts';
 import { TestStruct } from './fmt-helpers.ts';
 import { sprintCases, sprintlnCases, valueCases } from './fmt-value-cases.ts';
 
@@ -118,5 +118,31 @@ describe('String() on the pointer type (Helm KubeVersion)', () => {
     expect(formatPrintable(new TestStruct('chart.Maintainer', [['Name', 'a']]))).toBe('{a}');
     expect(formatPrintable(1e6)).toBe('1e+06');
     expect(formatPrintable([kv])).toBe('[{v1.35.0 v1.35.0 1 35}]');
+  });
+});
+
+describe('Go syntax of typed values (%#v), as helm prints Sprig results', () => {
+  it('names typed slices and maps', () => {
+    expect(sprintf('%#v|%#v|%T', [intSlice([goInt(0), goInt(1)]), stringSlice(['a', 'b']), intSlice([])])).toBe(
+      '[]int{0, 1}|[]string{"a", "b"}|[]int',
+    );
+    expect(
+      sprintf('%#v|%T', [
+        stringMap(
+          new Map([
+            ['_1', 'b'],
+            ['_0', 'a'],
+          ]),
+        ),
+        stringMap(new Map()),
+      ]),
+    ).toBe('map[string]string{"_0":"a", "_1":"b"}|map[string]string');
+  });
+  it('prints functions as addresses and their type as func()', () => {
+    const f = goFunc('f', [], () => null);
+    expect(sprintf('%T', [f])).toBe('func()');
+    expect(formatValue(f)).toMatch(/^0xc[0-9a-f]+$/);
+    expect(sprintf('%p', [f])).toBe(formatValue(f));
+    expect(sprintf('%p|%p', ['a', null])).toBe('%!p(string=a)|%!p(<nil>)');
   });
 });

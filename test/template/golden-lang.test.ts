@@ -71,7 +71,7 @@ function helmParseError(e: TemplateParseError): string {
 }
 
 function squash(s: string): string {
-  return s.replace(/^template: /, '').replace(/[\s:]+/g, '');
+  return s.replace(/template: /g, '').replace(/[\s:]+/g, '');
 }
 
 function render(c: Case, dialect: 'helm4' | 'helm3'): { out?: string; err?: Error } {
