@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type TemplateRequest, templateChart } from '../action/template.ts';
 import type { HelmDialect } from '../render/dialect.ts';
-import { ManifestError } from '../render/manifests.ts';
 import { RenderError } from '../render/errors.ts';
+import { ManifestError } from '../render/manifests.ts';
 import { formatWarning } from '../values/warnings.ts';
 import { type CommandDef, type CommandIO, UserError } from './command.ts';
 import { CHART_PATH_FLAGS, INSTALL_FLAGS, TEMPLATE_FLAGS, VALUES_FLAGS } from './common-flags.ts';
@@ -24,13 +24,17 @@ export function nameAndChart(flags: Flags): { name: string; chart: string } {
   if (args.length > 2) {
     throw new UserError(`expected at most two arguments, unexpected arguments: ${args.slice(2).join(', ')}`);
   }
-  if (args.length === 0) throw new UserError('"bosun template" requires at least 1 argument\n\nUsage:  bosun template [NAME] [CHART] [flags]');
+  if (args.length === 0)
+    throw new UserError(
+      '"bosun template" requires at least 1 argument\n\nUsage:  bosun template [NAME] [CHART] [flags]',
+    );
   if (args.length === 2) {
     if (flags.bool('generate-name')) throw new UserError('cannot set --generate-name and also specify a name');
     if (flags.string('name-template')) throw new UserError('cannot set --name-template and also specify a name');
     return { name: args[0], chart: args[1] };
   }
-  if (flags.bool('generate-name')) return { name: `${chartBase(args[0])}-${Math.floor(Date.now() / 1000)}`, chart: args[0] };
+  if (flags.bool('generate-name'))
+    return { name: `${chartBase(args[0])}-${Math.floor(Date.now() / 1000)}`, chart: args[0] };
   return { name: 'release-name', chart: args[0] };
 }
 
@@ -83,7 +87,8 @@ const template: CommandDef = {
       if (e instanceof ManifestError && debug && e.files) {
         // helm --debug prints every rendered file before the error, so the invalid YAML can be seen.
         let dump = '';
-        for (const [file, content] of e.files) if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
+        for (const [file, content] of e.files)
+          if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
         io.stdout(`${dump.trim()}\n`);
       }
       if ((e instanceof ManifestError || e instanceof RenderError) && !debug) {

@@ -165,18 +165,23 @@ export class KubeVersion extends GoStruct {
     readonly minor: string,
     /** What String() returns: helm 4 normalizes `v1.29.3-gke.1` to `v1.29.3`; helm 3 prints Version. */
     readonly normalized: string,
-    dialect: HelmDialect,
+    private readonly dialect: HelmDialect,
   ) {
     super();
     this.goTypeName = `${PKG[dialect]}.KubeVersion`;
   }
   fieldNames(): readonly string[] {
-    return ['Version', 'Major', 'Minor'];
+    // helm 4's struct has an unexported normalizedVersion, which fmt prints and encoding/json skips.
+    return this.dialect === 'helm4'
+      ? ['Version', 'normalizedVersion', 'Major', 'Minor']
+      : ['Version', 'Major', 'Minor'];
   }
   field(name: string): Value | typeof NO_FIELD {
     switch (name) {
       case 'Version':
         return this.version;
+      case 'normalizedVersion':
+        return this.dialect === 'helm4' ? this.normalized : NO_FIELD;
       case 'Major':
         return this.major;
       case 'Minor':

@@ -1,7 +1,18 @@
 // The built-in objects a template sees besides .Values: .Release, .Chart, .Template, as Helm builds them.
-import { type GoMap, type GoSlice, GoStruct, goInt, NO_FIELD, type Value, withType } from '../template/value.ts';
+
 import type { ChartDependency, ChartMetadata, Maintainer } from '../chart/model.ts';
+import {
+  type GoMap,
+  type GoSlice,
+  type GoStruct,
+  goInt,
+  nilMap,
+  nilSlice,
+  type Value,
+  withType,
+} from '../template/value.ts';
 import type { HelmDialect } from './dialect.ts';
+import { TableStruct } from './structs.ts';
 
 export interface ReleaseInfo {
   name: string;
@@ -33,13 +44,13 @@ export function templateObject(name: string, basePath: string): GoMap {
 
 /** `.Chart`: helm 4 converts the metadata struct to a map keyed by Go field names; helm 3 passes a struct. */
 export function chartObject(meta: ChartMetadata, isRoot: boolean, dialect: HelmDialect): Value {
-  return dialect === 'helm4' ? chartMap(meta, isRoot) : new ChartStruct(meta, isRoot);
+  return dialect === 'helm4' ? chartMap(meta, isRoot) : chartStruct(meta, isRoot);
 }
 
 const anySlice = (xs: readonly Value[] | undefined): GoSlice => (xs ? [...xs] : []);
 
 function stringMapOrNil(m: ReadonlyMap<string, string> | null): Value {
-  if (!m) return null;
+  if (!m) return nilMap('map[string]string', 'string');
   return withType(new Map(m), { name: 'map[string]string', elem: 'string' });
 }
 
@@ -91,134 +102,99 @@ function chartMap(m: ChartMetadata, isRoot: boolean): GoMap {
   ]);
 }
 
-const METADATA_FIELDS = [
-  'Name',
-  'Home',
-  'Sources',
-  'Version',
-  'Description',
-  'Keywords',
-  'Maintainers',
-  'Icon',
-  'APIVersion',
-  'Condition',
-  'Tags',
-  'AppVersion',
-  'Deprecated',
-  'Annotations',
-  'KubeVersion',
-  'Dependencies',
-  'Type',
-] as const;
+const stringsOrNil = (xs: string[]): Value =>
+  xs.length ? withType([...xs], { name: '[]string', elem: 'string' }) : nilSlice('string');
 
-/** helm 3's `.Chart`: `struct { *chart.Metadata; IsRoot bool }`, marshalled with the metadata's JSON tags. */
-class ChartStruct extends GoStruct {
-  readonly goTypeName = 'struct { chart.Metadata; IsRoot bool }';
-  constructor(
-    private readonly meta: ChartMetadata,
-    private readonly isRoot: boolean,
-  ) {
-    super();
-  }
-  fieldNames(): readonly string[] {
-    return [...METADATA_FIELDS, 'IsRoot'];
-  }
-  field(name: string): Value | typeof NO_FIELD {
-    const m = this.meta;
-    const strings = (xs: string[]) => (xs.length ? withType([...xs], { name: '[]string', elem: 'string' }) : null);
-    switch (name) {
-      case 'IsRoot':
-        return this.isRoot;
-      case 'Name':
-        return m.name;
-      case 'Home':
-        return m.home;
-      case 'Sources':
-        return strings(m.sources);
-      case 'Version':
-        return m.version;
-      case 'Description':
-        return m.description;
-      case 'Keywords':
-        return strings(m.keywords);
-      case 'Maintainers':
-        return m.maintainers.length ? m.maintainers.map((x) => (x ? maintainerJSON(x) : null)) : null;
-      case 'Icon':
-        return m.icon;
-      case 'APIVersion':
-        return m.apiVersion;
-      case 'Condition':
-        return m.condition;
-      case 'Tags':
-        return m.tags;
-      case 'AppVersion':
-        return m.appVersion;
-      case 'Deprecated':
-        return m.deprecated;
-      case 'Annotations':
-        return stringMapOrNil(m.annotations);
-      case 'KubeVersion':
-        return m.kubeVersion;
-      case 'Dependencies':
-        return m.dependencies ? m.dependencies.map((d) => (d ? dependencyJSON(d) : null)) : null;
-      case 'Type':
-        return m.type;
-    }
-    return NO_FIELD;
-  }
-  override jsonValue(): Value {
-    const out = metadataJSON(this.meta);
-    out.set('IsRoot', this.isRoot);
-    return out;
-  }
+function maintainerStruct(x: Maintainer): GoStruct {
+  return new TableStruct('*chart.Maintainer', [
+    { go: 'Name', json: 'name', omitempty: true, value: x.name },
+    { go: 'Email', json: 'email', omitempty: true, value: x.email },
+    { go: 'URL', json: 'url', omitempty: true, value: x.url },
+  ]);
 }
 
-function maintainerJSON(x: Maintainer): GoMap {
-  const out: GoMap = new Map();
-  if (x.name) out.set('name', x.name);
-  if (x.email) out.set('email', x.email);
-  if (x.url) out.set('url', x.url);
-  return out;
+function dependencyStruct(d: ChartDependency): GoStruct {
+  return new TableStruct('*chart.Dependency', [
+    { go: 'Name', json: 'name', value: d.name },
+    { go: 'Version', json: 'version', omitempty: true, value: d.version },
+    { go: 'Repository', json: 'repository', value: d.repository },
+    { go: 'Condition', json: 'condition', omitempty: true, value: d.condition },
+    { go: 'Tags', json: 'tags', omitempty: true, value: stringsOrNil(d.tags) },
+    { go: 'Enabled', json: 'enabled', omitempty: true, value: d.enabled },
+    {
+      go: 'ImportValues',
+      json: 'import-values',
+      omitempty: true,
+      value: d.importValues.length ? [...d.importValues] : nilSlice(),
+    },
+    { go: 'Alias', json: 'alias', omitempty: true, value: d.alias },
+  ]);
 }
 
-function dependencyJSON(d: ChartDependency): GoMap {
-  const out: GoMap = new Map();
-  out.set('name', d.name);
-  if (d.version) out.set('version', d.version);
-  out.set('repository', d.repository);
-  if (d.condition) out.set('condition', d.condition);
-  if (d.tags.length) out.set('tags', [...d.tags]);
-  if (d.enabled) out.set('enabled', true);
-  if (d.importValues.length) out.set('import-values', [...d.importValues]);
-  if (d.alias) out.set('alias', d.alias);
-  return out;
+/** helm 3's chart.Metadata as a struct value (Go field names, JSON tags). */
+function metadataStruct(m: ChartMetadata): TableStruct {
+  return new TableStruct('chart.Metadata', [
+    { go: 'Name', json: 'name', omitempty: true, value: m.name },
+    { go: 'Home', json: 'home', omitempty: true, value: m.home },
+    { go: 'Sources', json: 'sources', omitempty: true, value: stringsOrNil(m.sources) },
+    { go: 'Version', json: 'version', omitempty: true, value: m.version },
+    { go: 'Description', json: 'description', omitempty: true, value: m.description },
+    { go: 'Keywords', json: 'keywords', omitempty: true, value: stringsOrNil(m.keywords) },
+    {
+      go: 'Maintainers',
+      json: 'maintainers',
+      omitempty: true,
+      value: m.maintainers.length
+        ? withType(
+            m.maintainers.map((x) => (x ? maintainerStruct(x) : null)),
+            { name: '[]*chart.Maintainer', elem: '*chart.Maintainer' },
+          )
+        : nilSlice('*chart.Maintainer'),
+    },
+    { go: 'Icon', json: 'icon', omitempty: true, value: m.icon },
+    { go: 'APIVersion', json: 'apiVersion', omitempty: true, value: m.apiVersion },
+    { go: 'Condition', json: 'condition', omitempty: true, value: m.condition },
+    { go: 'Tags', json: 'tags', omitempty: true, value: m.tags },
+    { go: 'AppVersion', json: 'appVersion', omitempty: true, value: m.appVersion },
+    { go: 'Deprecated', json: 'deprecated', omitempty: true, value: m.deprecated },
+    {
+      go: 'Annotations',
+      json: 'annotations',
+      omitempty: true,
+      value: m.annotations ? stringMapOrNil(m.annotations) : nilMap('map[string]string', 'string'),
+    },
+    { go: 'KubeVersion', json: 'kubeVersion', omitempty: true, value: m.kubeVersion },
+    {
+      go: 'Dependencies',
+      json: 'dependencies',
+      omitempty: true,
+      value: m.dependencies?.length
+        ? withType(
+            m.dependencies.map((d) => (d ? dependencyStruct(d) : null)),
+            { name: '[]*chart.Dependency', elem: '*chart.Dependency' },
+          )
+        : nilSlice('*chart.Dependency'),
+    },
+    { go: 'Type', json: 'type', omitempty: true, value: m.type },
+  ]);
+}
+
+/** helm 3's `.Chart`: `struct { chart.Metadata; IsRoot bool }` — Metadata's fields are promoted. */
+function chartStruct(m: ChartMetadata, isRoot: boolean): GoStruct {
+  const meta = metadataStruct(m);
+  const promoted = new Map<string, Value>();
+  for (const name of meta.fieldNames()) promoted.set(name, meta.field(name) as Value);
+  return new TableStruct(
+    'struct { chart.Metadata; IsRoot bool }',
+    [
+      { go: 'Metadata', json: '', value: meta },
+      { go: 'IsRoot', json: 'IsRoot', value: isRoot },
+    ],
+    promoted,
+  );
 }
 
 /** Chart metadata as encoding/json writes it (tags with omitempty), in struct field order. */
-export function metadataJSON(m: ChartMetadata): GoMap {
-  const out: GoMap = new Map();
-  const put = (k: string, v: Value | undefined) => {
-    if (v === undefined || v === '' || v === false || v === null) return;
-    if (Array.isArray(v) && v.length === 0) return;
-    if (v instanceof Map && v.size === 0) return;
-    out.set(k, v);
-  };
-  put('name', m.name);
-  put('home', m.home);
-  put('sources', [...m.sources]);
-  put('version', m.version);
-  put('description', m.description);
-  put('keywords', [...m.keywords]);
-  put('maintainers', m.maintainers.map((x) => (x ? maintainerJSON(x) : null)));
-  put('icon', m.icon);
-  put('apiVersion', m.apiVersion);
-  put('condition', m.condition);
-  put('tags', m.tags);
-  put('appVersion', m.appVersion);
-  put('deprecated', m.deprecated);
-  put('annotations', m.annotations && new Map(m.annotations));
-  put('kubeVersion', m.kubeVersion);
-  put('dependencies', m.dependencies?.map((d) => (d ? dependencyJSON(d) : null)));
-  put('type', m.type);
-  return out;
+export function metadataJSON(m: ChartMetadata): Value {
+  return metadataStruct(m).jsonValue();
 }

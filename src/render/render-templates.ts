@@ -1,9 +1,10 @@
 // Helm's engine.Render: every template of a chart and its enabled subcharts, each executed with its chart's
 // scope of values, producing a map from template name (`chart/charts/sub/templates/x.yaml`) to rendered text.
+
+import type { Chart } from '../chart/model.ts';
 import { TemplateExecError, TemplateParseError, TemplateSet } from '../template/index.ts';
 import { type FuncMap, type GoMap, type Value, withType } from '../template/value.ts';
 import type { Capabilities } from './capabilities.ts';
-import type { Chart } from '../chart/model.ts';
 import type { HelmDialect } from './dialect.ts';
 import { execErrorMessage, parseErrorMessage, RenderError } from './errors.ts';
 import { newFiles } from './files.ts';

@@ -1,9 +1,10 @@
 // Rendering a chart the way `helm template` / `helm install` do before touching a cluster: templates → files,
 // NOTES set apart, files → sorted manifests and hooks.
+
+import { type Chart, crdObjects } from '../chart/model.ts';
 import type { FuncEnv } from '../funcs/env.ts';
 import type { GoMap } from '../template/value.ts';
 import { defaultCapabilities } from './capabilities.ts';
-import { type Chart, crdObjects } from '../chart/model.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from './dialect.ts';
 import { funcMapFor } from './funcmap.ts';
 import { headReaderFor } from './head.ts';
@@ -86,14 +87,23 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
   }
   let sorted: ReturnType<typeof sortManifests>;
   try {
-    sorted = sortManifests(manifestFiles, headReaderFor(dialect), dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3);
+    sorted = sortManifests(
+      manifestFiles,
+      headReaderFor(dialect),
+      dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3,
+    );
   } catch (e) {
     if (e instanceof ManifestError) throw new ManifestError(e.message, { cause: e.cause, files: manifestFiles });
     throw e;
   }
   const { manifests, hooks } = sorted;
-  return { files, manifests, hooks, notes, crds: crdObjects(chart).map((c) => ({ name: c.filename, content: decoder.decode(c.file.data) })) };
-
+  return {
+    files,
+    manifests,
+    hooks,
+    notes,
+    crds: crdObjects(chart).map((c) => ({ name: c.filename, content: decoder.decode(c.file.data) })),
+  };
 }
 
 export interface TemplateOutputOptions {

@@ -37,7 +37,7 @@ import {
   zeroOf,
 } from './convert.ts';
 import { TemplateExecError } from './errors.ts';
-import { formatValue, quote } from './fmt.ts';
+import { formatPrintable, formatValue, quote } from './fmt.ts';
 import { byteLength, compareStrings } from './gostring.ts';
 import {
   type GoFunc,
@@ -451,6 +451,10 @@ class State {
       if (m !== undefined) return this.evalCall(dot, m, false, node, fieldName, args, final, undefined);
       const f = receiver.field(fieldName);
       if (f !== NO_FIELD) {
+        const c = fieldName.charCodeAt(0);
+        if (c >= 97 && c <= 122) {
+          this.errorf(`${fieldName} is an unexported field of struct type ${receiver.goTypeName}`);
+        }
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         return f;
       }
@@ -631,6 +635,6 @@ class State {
     if (isGoFunc(v)) {
       this.errorf(`can't print ${nodeString(n)} of type ${typeOf(v)}`);
     }
-    this.out += formatValue(printable(v));
+    this.out += formatPrintable(v);
   }
 }

@@ -112,17 +112,21 @@ export function intSlice(items: GoInt[]): GoSlice {
   return withType(items as GoSlice, INT_SLICE);
 }
 
-const NIL_ANY_SLICE: GoTypeInfo = { name: '[]interface {}', elem: 'interface {}', nil: true };
-const NIL_STRING_SLICE: GoTypeInfo = { name: '[]string', elem: 'string', nil: true };
+const nilSliceTypes = new Map<string, GoTypeInfo>();
 
 /**
  * A nil slice (frozen, empty), as Sprig's `rest`/`initial` of an empty list or `regexFindAll` without a match
- * return: `[]interface {}` by default, `[]string` with `elem: 'string'`.
+ * return: `[]interface {}` by default, `[]string` with `elem: 'string'`, or `[]<elem>` for any element type.
  */
-export function nilSlice(elem: 'interface {}' | 'string' = 'interface {}'): GoSlice {
-  return Object.freeze(
-    withType([] as GoSlice, elem === 'string' ? NIL_STRING_SLICE : NIL_ANY_SLICE),
-  ) as unknown as GoSlice;
+export function nilSlice(elem = 'interface {}'): GoSlice {
+  let info = nilSliceTypes.get(elem);
+  if (!info) nilSliceTypes.set(elem, (info = { name: `[]${elem}`, elem, nil: true }));
+  return Object.freeze(withType([] as GoSlice, info)) as unknown as GoSlice;
+}
+
+/** A nil map of the given type (empty; `%v` prints `map[]`, encoding/json writes `null`). */
+export function nilMap(name = 'map[string]interface {}', elem = 'interface {}'): GoMap {
+  return withType(new Map() as GoMap, { name, elem, nil: true });
 }
 
 /** Whether a value is Go nil: nil itself (null/undefined), or a nil slice or map (see `GoTypeInfo.nil`). */
@@ -165,6 +169,9 @@ export abstract class GoStruct {
   jsonValue(): Value {
     const m: GoMap = new Map();
     for (const name of this.fieldNames()) {
+      // encoding/json skips unexported (lower-case) fields.
+      const c = name.charCodeAt(0);
+      if (c >= 97 && c <= 122) continue;
       const v = this.field(name);
       if (v !== NO_FIELD) m.set(name, v);
     }
