@@ -5,6 +5,7 @@ import { type GoFunc, GoInt, GoStruct, typeOf, type Value } from '../template/va
 import { compareUtf8 } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
+import { isNilCollection } from './nil.ts';
 
 export interface MarshalJSONOptions {
   /** Escape `<`, `>`, `&` as \u003c... (json.Marshal: yes; an Encoder with SetEscapeHTML(false): no). */
@@ -116,7 +117,7 @@ class JSONWriter {
     }
     if (Array.isArray(v)) {
       if (v.length === 0) {
-        this.out += '[]';
+        this.out += isNilCollection(v) ? 'null' : '[]';
         return;
       }
       this.out += '[';
@@ -131,7 +132,7 @@ class JSONWriter {
     }
     if (v instanceof Map) {
       if (v.size === 0) {
-        this.out += '{}';
+        this.out += isNilCollection(v) ? 'null' : '{}';
         return;
       }
       const keys = [...v.keys()].sort(compareUtf8);

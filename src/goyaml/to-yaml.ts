@@ -8,6 +8,7 @@ import { Emitter, SCALAR_DOUBLE, SCALAR_LITERAL, SCALAR_PLAIN, type YNode } from
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
 import { quoteJSON } from './json-encode.ts';
+import { isNilCollection } from './nil.ts';
 import { R, resolve } from './resolve.ts';
 
 const NULL_NODE: YNode = { kind: 'scalar', value: 'null', style: SCALAR_PLAIN };
@@ -128,6 +129,7 @@ class JSONToYAML {
     if (v instanceof GoInt) return numberNode(v.value.toString());
     if (v instanceof Uint8Array)
       return stringNode(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'));
+    if (isNilCollection(v)) return NULL_NODE;
     if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => this.node(x)) };
     if (v instanceof Map) {
       const keys = sortYamlKeys([...v.keys()]);

@@ -7,6 +7,7 @@ import { compareUtf8 } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatF, formatFloatG } from './gofloat.ts';
 import { GoTime } from './gotime.ts';
+import { isNilCollection } from './nil.ts';
 
 export interface MarshalTOMLOptions {
   /** BurntSushi/toml version: 1.6 (helm 4.1, the default) or 1.4 (helm 3.17). */
@@ -37,7 +38,7 @@ function structMap(s: GoStruct): Map<string, Value> {
 }
 
 function tomlType(v: Value): number {
-  if (v === null || v === undefined) return T_NIL;
+  if (v === null || v === undefined || isNilCollection(v)) return T_NIL;
   switch (typeof v) {
     case 'boolean':
       return T_BOOL;
@@ -112,7 +113,7 @@ class TOMLWriter {
   }
 
   encode(key: string[], v: Value): void {
-    if (v === null || v === undefined) return;
+    if (v === null || v === undefined || isNilCollection(v)) return;
     if (v instanceof GoTime) {
       this.keyValue(key, v, false);
       return;
@@ -225,7 +226,7 @@ class TOMLWriter {
       keys.sort(compareUtf8);
       for (let i = 0; i < keys.length; i++) {
         const x = m.get(keys[i]);
-        if (x === null || x === undefined) continue;
+        if (x === null || x === undefined || isNilCollection(x)) continue;
         if (inline) {
           this.keyValue([keys[i]], x, true);
           if (trailComma || i !== keys.length - 1) this.write(', ');
