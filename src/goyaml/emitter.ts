@@ -119,11 +119,12 @@ function analyze(value: string, v3Tabs: boolean): Analysis {
     flowIndicators = true;
   }
   let precededByWhitespace = true;
-  const cps = codePoints(value);
-  const n = cps.length;
-  for (let i = 0; i < n; i++) {
-    const c = cps[i];
-    const next = i + 1 < n ? cps[i + 1] : -1;
+  const len = value.length;
+  for (let i = 0; i < len; ) {
+    const c = value.codePointAt(i)!;
+    const w = c > 0xffff ? 2 : 1;
+    const last = i + w >= len;
+    const next = last ? -1 : value.charCodeAt(i + w);
     const followedByWhitespace = next === -1 || next === 32 || next === 9;
     if (i === 0) {
       switch (c) {
@@ -184,14 +185,14 @@ function analyze(value: string, v3Tabs: boolean): Analysis {
     else if (!isPrintable(c)) special = true;
     if (c === 32) {
       if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
+      if (last) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (isBreakCp(c)) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (last) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -200,6 +201,7 @@ function analyze(value: string, v3Tabs: boolean): Analysis {
       previousBreak = false;
     }
     precededByWhitespace = isBlankzCp(c);
+    i += w;
   }
   const a: Analysis = {
     multiline: lineBreaks,

@@ -36,16 +36,10 @@ export const TOK = {
 
 export const STYLE = { PLAIN: 1, SINGLE: 2, DOUBLE: 3, LITERAL: 4, FOLDED: 5 } as const;
 
-export interface Mark {
-  index: number;
-  line: number;
-  column: number;
-}
-
 export interface Token {
   type: number;
-  start: Mark;
-  end: Mark;
+  /** 0-based line of the token's start: all that errors and nodes need of its position. */
+  line: number;
   /** Scalar text, anchor/alias name, tag handle, or %TAG handle. */
   value: string;
   /** Tag suffix, or %TAG prefix. */
@@ -59,7 +53,10 @@ interface SimpleKey {
   possible: boolean;
   required: boolean;
   tokenNumber: number;
-  mark: Mark;
+  /** Where the key starts. */
+  index: number;
+  line: number;
+  column: number;
 }
 
 const MAX_FLOW_LEVEL = 10000;
@@ -94,8 +91,8 @@ function utf8Length(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-function newToken(type: number, start: Mark, end: Mark): Token {
-  return { type, start, end, value: '', suffix: '', style: 0, major: 0, minor: 0 };
+function newToken(type: number, line: number): Token {
+  return { type, line, value: '', suffix: '', style: 0, major: 0, minor: 0 };
 }
 
 export class Scanner {
@@ -140,10 +137,6 @@ export class Scanner {
   /** libyaml's cache(): the reader decodes ahead in blocks and fails when a block holds a control character. */
   private need(n: number): void {
     if (this.index + n > this.limit) throw new YamlSyntaxError('reader', 'control characters are not allowed', 0, 0);
-  }
-
-  private mark(): Mark {
-    return { index: this.index, line: this.line, column: this.column };
   }
 
   private charWidth(): number {
@@ -223,9 +216,10 @@ export class Scanner {
     return this.pos >= this.len;
   }
 
-  private error(context: string, contextMark: Mark, problem: string): YamlSyntaxError {
+  /** A scanner error at the current position; contextLine is where the construct being scanned started. */
+  private error(context: string, contextLine: number, problem: string): YamlSyntaxError {
     void context;
-    return new YamlSyntaxError('scanner', problem, this.line, contextMark.line);
+    return new YamlSyntaxError('scanner', problem, this.line, contextLine);
   }
 
   // ---- token queue ---------------------------------------------------------------------------------------------
@@ -385,7 +379,7 @@ export class Scanner {
       this.fetchPlainScalar();
       return;
     }
-    throw this.error('while scanning for the next token', this.mark(), 'found character that cannot start any token');
+    throw this.error('while scanning for the next token', this.line, 'found character that cannot start any token');
   }
 
   // ---- simple keys -----------------------------------------------------------------------------------------
@@ -393,8 +387,8 @@ export class Scanner {
   private simpleKeyIsValid(key: SimpleKey): boolean {
     if (!key.possible) return false;
     // A simple key is limited to one line and 1024 characters.
-    if (key.mark.line < this.line || key.mark.index + 1024 < this.index) {
-      if (key.required) throw this.error('while scanning a simple key', key.mark, "could not find expected ':'");
+    if (key.line < this.line || key.index + 1024 < this.index) {
+      if (key.required) throw this.error('while scanning a simple key', key.line, "could not find expected ':'");
       key.possible = false;
       return false;
     }
@@ -409,7 +403,9 @@ export class Scanner {
         possible: true,
         required,
         tokenNumber: this.tokensParsed + (this.tokens.length - this.head),
-        mark: this.mark(),
+        index: this.index,
+        line: this.line,
+        column: this.column,
       };
       this.removeSimpleKey();
       this.simpleKeys[this.simpleKeys.length - 1] = key;
@@ -420,7 +416,7 @@ export class Scanner {
   private removeSimpleKey(): void {
     const key = this.simpleKeys[this.simpleKeys.length - 1];
     if (key.possible) {
-      if (key.required) throw this.error('while scanning a simple key', key.mark, "could not find expected ':'");
+      if (key.required) throw this.error('while scanning a simple key', key.line, "could not find expected ':'");
       key.possible = false;
       this.simpleKeysByTok.delete(key.tokenNumber);
     }
@@ -431,11 +427,13 @@ export class Scanner {
       possible: false,
       required: false,
       tokenNumber: this.tokensParsed + (this.tokens.length - this.head),
-      mark: this.mark(),
+      index: this.index,
+      line: this.line,
+      column: this.column,
     });
     this.flowLevel++;
     if (this.flowLevel > MAX_FLOW_LEVEL) {
-      const m = this.simpleKeys[this.simpleKeys.length - 1].mark;
+      const m = this.simpleKeys[this.simpleKeys.length - 1].line;
       throw this.error('while increasing flow level', m, `exceeded max depth of ${MAX_FLOW_LEVEL}`);
     }
   }
@@ -451,16 +449,16 @@ export class Scanner {
   // ---- indentation -----------------------------------------------------------------------------------------
 
   /** Pushes the indentation and queues a BLOCK-*-START token when column opens a deeper block. */
-  private rollIndent(column: number, number: number, type: number, mark: Mark): void {
+  private rollIndent(column: number, number: number, type: number, line: number): void {
     if (this.flowLevel > 0) return;
     if (this.indent < column) {
       this.indents.push(this.indent);
       this.indent = column;
       if (this.indents.length > MAX_INDENTS) {
-        const m = this.simpleKeys[this.simpleKeys.length - 1].mark;
+        const m = this.simpleKeys[this.simpleKeys.length - 1].line;
         throw this.error('while increasing indent level', m, `exceeded max depth of ${MAX_INDENTS}`);
       }
-      const token = newToken(type, mark, mark);
+      const token = newToken(type, line);
       this.insertToken(number > -1 ? number - this.tokensParsed : -1, token);
     }
   }
@@ -469,8 +467,7 @@ export class Scanner {
   private unrollIndent(column: number): void {
     if (this.flowLevel > 0) return;
     while (this.indent > column) {
-      const m = this.mark();
-      this.insertToken(-1, newToken(TOK.BLOCK_END, m, m));
+      this.insertToken(-1, newToken(TOK.BLOCK_END, this.line));
       this.indent = this.indents.pop()!;
     }
   }
@@ -479,11 +476,10 @@ export class Scanner {
 
   private fetchStreamStart(): void {
     this.indent = -1;
-    this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.mark() });
+    this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, index: 0, line: 0, column: 0 });
     this.simpleKeyAllowed = true;
     this.streamStartProduced = true;
-    const m = this.mark();
-    this.insertToken(-1, newToken(TOK.STREAM_START, m, m));
+    this.insertToken(-1, newToken(TOK.STREAM_START, this.line));
   }
 
   private fetchStreamEnd(): void {
@@ -495,8 +491,7 @@ export class Scanner {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    const m = this.mark();
-    this.insertToken(-1, newToken(TOK.STREAM_END, m, m));
+    this.insertToken(-1, newToken(TOK.STREAM_END, this.line));
   }
 
   private fetchDirective(): void {
@@ -510,86 +505,86 @@ export class Scanner {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
     this.skip();
     this.skip();
-    this.insertToken(-1, newToken(type, start, this.mark()));
+    this.insertToken(-1, newToken(type, start));
   }
 
   private fetchFlowCollectionStart(type: number): void {
     this.saveSimpleKey();
     this.increaseFlowLevel();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(type, start, this.mark()));
+    this.insertToken(-1, newToken(type, start));
   }
 
   private fetchFlowCollectionEnd(type: number): void {
     this.removeSimpleKey();
     this.decreaseFlowLevel();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(type, start, this.mark()));
+    this.insertToken(-1, newToken(type, start));
   }
 
   private fetchFlowEntry(): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(TOK.FLOW_ENTRY, start, this.mark()));
+    this.insertToken(-1, newToken(TOK.FLOW_ENTRY, start));
   }
 
   private fetchBlockEntry(): void {
     if (this.flowLevel === 0) {
       if (!this.simpleKeyAllowed) {
-        throw this.error('', this.mark(), 'block sequence entries are not allowed in this context');
+        throw this.error('', this.line, 'block sequence entries are not allowed in this context');
       }
-      this.rollIndent(this.column, -1, TOK.BLOCK_SEQUENCE_START, this.mark());
+      this.rollIndent(this.column, -1, TOK.BLOCK_SEQUENCE_START, this.line);
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(TOK.BLOCK_ENTRY, start, this.mark()));
+    this.insertToken(-1, newToken(TOK.BLOCK_ENTRY, start));
   }
 
   private fetchKey(): void {
     if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) throw this.error('', this.mark(), 'mapping keys are not allowed in this context');
-      this.rollIndent(this.column, -1, TOK.BLOCK_MAPPING_START, this.mark());
+      if (!this.simpleKeyAllowed) throw this.error('', this.line, 'mapping keys are not allowed in this context');
+      this.rollIndent(this.column, -1, TOK.BLOCK_MAPPING_START, this.line);
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(TOK.KEY, start, this.mark()));
+    this.insertToken(-1, newToken(TOK.KEY, start));
   }
 
   private fetchValue(): void {
     const key = this.simpleKeys[this.simpleKeys.length - 1];
     if (this.simpleKeyIsValid(key)) {
       // The pending simple key becomes a KEY token, inserted before it, with a mapping start if needed.
-      this.insertToken(key.tokenNumber - this.tokensParsed, newToken(TOK.KEY, key.mark, key.mark));
-      this.rollIndent(key.mark.column, key.tokenNumber, TOK.BLOCK_MAPPING_START, key.mark);
+      this.insertToken(key.tokenNumber - this.tokensParsed, newToken(TOK.KEY, key.line));
+      this.rollIndent(key.column, key.tokenNumber, TOK.BLOCK_MAPPING_START, key.line);
       key.possible = false;
       this.simpleKeysByTok.delete(key.tokenNumber);
       this.simpleKeyAllowed = false;
     } else {
       if (this.flowLevel === 0) {
         if (!this.simpleKeyAllowed) {
-          throw this.error('', this.mark(), 'mapping values are not allowed in this context');
+          throw this.error('', this.line, 'mapping values are not allowed in this context');
         }
-        this.rollIndent(this.column, -1, TOK.BLOCK_MAPPING_START, this.mark());
+        this.rollIndent(this.column, -1, TOK.BLOCK_MAPPING_START, this.line);
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
-    const start = this.mark();
+    const start = this.line;
     this.skip();
-    this.insertToken(-1, newToken(TOK.VALUE, start, this.mark()));
+    this.insertToken(-1, newToken(TOK.VALUE, start));
   }
 
   private fetchAnchor(type: number): void {
@@ -662,7 +657,7 @@ export class Scanner {
   }
 
   private scanDirective(): Token {
-    const start = this.mark();
+    const start = this.line;
     this.skip();
     const name = this.scanDirectiveName(start);
     let token: Token;
@@ -678,7 +673,7 @@ export class Scanner {
       }
       this.skip();
       const minor = this.scanVersionNumber(start);
-      token = newToken(TOK.VERSION_DIRECTIVE, start, this.mark());
+      token = newToken(TOK.VERSION_DIRECTIVE, start);
       token.major = major;
       token.minor = minor;
     } else if (name === 'TAG') {
@@ -700,7 +695,7 @@ export class Scanner {
       if (!this.isBlankz()) {
         throw this.error('while scanning a %TAG directive', start, 'did not find expected whitespace or line break');
       }
-      token = newToken(TOK.TAG_DIRECTIVE, start, this.mark());
+      token = newToken(TOK.TAG_DIRECTIVE, start);
       token.value = handle;
       token.suffix = prefix;
     } else {
@@ -718,7 +713,7 @@ export class Scanner {
     return token;
   }
 
-  private scanDirectiveName(start: Mark): string {
+  private scanDirectiveName(start: number): string {
     this.need(1);
     let s = '';
     while (isAlphaCode(this.at())) {
@@ -732,7 +727,7 @@ export class Scanner {
     return s;
   }
 
-  private scanVersionNumber(start: Mark): number {
+  private scanVersionNumber(start: number): number {
     this.need(1);
     let value = 0;
     let length = 0;
@@ -750,7 +745,7 @@ export class Scanner {
   }
 
   private scanAnchor(type: number): Token {
-    const start = this.mark();
+    const start = this.line;
     this.skip();
     this.need(1);
     let s = '';
@@ -758,7 +753,6 @@ export class Scanner {
       s = this.read(s);
       this.need(1);
     }
-    const end = this.mark();
     const c = this.at();
     if (
       s === '' ||
@@ -777,13 +771,13 @@ export class Scanner {
       const context = type === TOK.ANCHOR ? 'while scanning an anchor' : 'while scanning an alias';
       throw this.error(context, start, 'did not find expected alphabetic or numeric character');
     }
-    const token = newToken(type, start, end);
+    const token = newToken(type, start);
     token.value = s;
     return token;
   }
 
   private scanTag(): Token {
-    const start = this.mark();
+    const start = this.line;
     this.need(2);
     let handle: string;
     let suffix: string;
@@ -812,17 +806,17 @@ export class Scanner {
     this.need(1);
     if (!this.isBlankz())
       throw this.error('while scanning a tag', start, 'did not find expected whitespace or line break');
-    const token = newToken(TOK.TAG, start, this.mark());
+    const token = newToken(TOK.TAG, start);
     token.value = handle;
     token.suffix = suffix;
     return token;
   }
 
-  private tagError(directive: boolean, start: Mark, problem: string): YamlSyntaxError {
+  private tagError(directive: boolean, start: number, problem: string): YamlSyntaxError {
     return this.error(directive ? 'while parsing a %TAG directive' : 'while parsing a tag', start, problem);
   }
 
-  private scanTagHandle(directive: boolean, start: Mark): string {
+  private scanTagHandle(directive: boolean, start: number): string {
     this.need(1);
     if (this.at() !== 33) throw this.tagError(directive, start, "did not find expected '!'");
     let s = this.read('');
@@ -839,7 +833,7 @@ export class Scanner {
     return s;
   }
 
-  private scanTagUri(directive: boolean, head: string, start: Mark): string {
+  private scanTagUri(directive: boolean, head: string, start: number): string {
     let s = head.length > 1 ? head.slice(1) : '';
     let hasTag = head.length > 0;
     this.need(1);
@@ -877,7 +871,7 @@ export class Scanner {
     return s;
   }
 
-  private scanUriEscapes(directive: boolean, start: Mark): string {
+  private scanUriEscapes(directive: boolean, start: number): string {
     const bytes: number[] = [];
     let w = 1024;
     while (w > 0) {
@@ -911,7 +905,7 @@ export class Scanner {
   }
 
   private scanBlockScalar(literal: boolean): Token {
-    const start = this.mark();
+    const start = this.line;
     this.skip();
     this.need(1);
     let chomping = 0;
@@ -949,8 +943,7 @@ export class Scanner {
       this.need(2);
       this.skipLine();
     }
-    let end = this.mark();
-    const st = { indent: 0, breaks: '', end };
+    const st = { indent: 0, breaks: '' };
     if (increment > 0) st.indent = this.indent >= 0 ? this.indent + increment : increment;
 
     let s = '';
@@ -980,18 +973,16 @@ export class Scanner {
       leadingBreak = this.readLine(leadingBreak);
       this.scanBlockScalarBreaks(st, start);
     }
-    end = st.end;
     if (chomping !== -1) s += leadingBreak;
     if (chomping === 1) s += st.breaks;
-    const token = newToken(TOK.SCALAR, start, end);
+    const token = newToken(TOK.SCALAR, start);
     token.value = s;
     token.style = literal ? STYLE.LITERAL : STYLE.FOLDED;
     return token;
   }
 
   /** Skips the indentation and empty lines before block scalar content, determining the indent if unknown. */
-  private scanBlockScalarBreaks(st: { indent: number; breaks: string; end: Mark }, start: Mark): void {
-    st.end = this.mark();
+  private scanBlockScalarBreaks(st: { indent: number; breaks: string }, start: number): void {
     let maxIndent = 0;
     for (;;) {
       this.need(1);
@@ -1010,7 +1001,6 @@ export class Scanner {
       if (!this.isBreak()) break;
       this.need(2);
       st.breaks = this.readLine(st.breaks);
-      st.end = this.mark();
     }
     if (st.indent === 0) {
       st.indent = Math.max(maxIndent, this.indent + 1, 1);
@@ -1027,7 +1017,7 @@ export class Scanner {
   }
 
   private scanFlowScalar(single: boolean): Token {
-    const start = this.mark();
+    const start = this.line;
     this.skip();
     let s = '';
     let leadingBreak = '';
@@ -1099,13 +1089,13 @@ export class Scanner {
       }
     }
     this.skip();
-    const token = newToken(TOK.SCALAR, start, this.mark());
+    const token = newToken(TOK.SCALAR, start);
     token.value = s;
     token.style = single ? STYLE.SINGLE : STYLE.DOUBLE;
     return token;
   }
 
-  private scanEscape(start: Mark): string {
+  private scanEscape(start: number): string {
     let out: string;
     let codeLength = 0;
     switch (this.at(1)) {
@@ -1204,12 +1194,14 @@ export class Scanner {
     let whitespaces = '';
     let leadingBlanks = false;
     const indent = this.indent + 1;
-    const start = this.mark();
-    let end = this.mark();
+    const start = this.line;
+    const src = this.src;
     for (;;) {
       this.need(4);
       if (this.atDocumentIndicator()) break;
       if (this.at() === 35 /* # */) break;
+      // A run of non-blank characters, sliced at once.
+      let from = -1;
       while (!this.isBlankz()) {
         const c = this.at();
         // `: ` ends a plain scalar; so do flow indicators inside a flow collection.
@@ -1219,7 +1211,7 @@ export class Scanner {
         ) {
           break;
         }
-        if (leadingBlanks || whitespaces !== '') {
+        if (from < 0) {
           if (leadingBlanks) {
             if (leadingBreak.charCodeAt(0) === 10) {
               s += trailingBreaks === '' ? ' ' : trailingBreaks;
@@ -1229,15 +1221,16 @@ export class Scanner {
             trailingBreaks = '';
             leadingBreak = '';
             leadingBlanks = false;
-          } else {
+          } else if (whitespaces !== '') {
             s += whitespaces;
             whitespaces = '';
           }
+          from = this.pos;
         }
-        s = this.read(s);
-        end = this.mark();
+        this.skip();
         this.need(2);
       }
+      if (from >= 0) s += src.slice(from, this.pos);
       if (!(this.isBlank() || this.isBreak())) break;
       this.need(1);
       while (this.isBlank() || this.isBreak()) {
@@ -1261,7 +1254,7 @@ export class Scanner {
       }
       if (this.flowLevel === 0 && this.column < indent) break;
     }
-    const token = newToken(TOK.SCALAR, start, end);
+    const token = newToken(TOK.SCALAR, start);
     token.value = s;
     token.style = STYLE.PLAIN;
     if (leadingBlanks) this.simpleKeyAllowed = true;
