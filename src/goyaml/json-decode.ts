@@ -345,11 +345,15 @@ export function parseJSON(text: string, options?: ParseJSONOptions): Value {
   const r = new Reader(text);
   const v = r.document();
   const target = options?.target ?? 'any';
-  if (target !== 'any' && v !== null) {
+  // A top-level number out of range decoded as null, but it is still a number to the type check.
+  const topNumber = v === null && /^[\t\n\r ]*[-0-9]/.test(text);
+  if (target !== 'any' && (v !== null || topNumber)) {
     const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
     if (!ok) {
       const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
-      throw new GoCodecError(`json: cannot unmarshal ${kindName(v)} into Go value of type ${type}`);
+      throw new GoCodecError(
+        `json: cannot unmarshal ${topNumber ? 'number' : kindName(v)} into Go value of type ${type}`,
+      );
     }
   }
   if (r.rangeError) throw new JSONRangeError(r.rangeError, v);
