@@ -7,11 +7,13 @@ export { type MarshalJSONOptions, marshalJSON, quoteJSON } from './json-encode.t
 export { type ManifestHead, readManifestHead, splitManifests } from './manifest.ts';
 export { isNilCollection, nilMap, nilSlice } from './nil.ts';
 export {
+  decodeYamlDocument,
   goTrimSpace,
   type ParseYamlOptions,
   parseValues,
   parseYaml,
   parseYamlInts,
+  wrapConvert,
   yamlReaderDocuments,
 } from './read.ts';
 export { marshalYaml, sortYamlKeys } from './to-yaml.ts';
