@@ -1,4 +1,11 @@
 // Go's YAML, JSON and TOML semantics as Helm uses them. See each module for the Go code it follows.
+//
+//   parseYaml / parseYamlInts / parseValues   sigs.k8s.io/yaml.Unmarshal over go-yaml v2 (values files, fromYaml)
+//   splitManifests / readManifestHead         the manifest sorter's split and SimpleHead decode
+//   marshalYaml / marshalYamlPretty           toYaml (sigs.k8s.io/yaml.Marshal) and toYamlPretty (go-yaml v3)
+//   marshalJSON / parseJSON                   encoding/json
+//   marshalTOML / parseTOML                   BurntSushi/toml (parsing through smol-toml)
+// Errors are GoCodecErrors whose message is Go's error text.
 export { GoCodecError, YamlSyntaxError } from './errors.ts';
 export { formatFloatG, formatJsonFloat } from './gofloat.ts';
 export { GoTime, type TimeKind } from './gotime.ts';
