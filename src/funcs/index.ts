@@ -4,9 +4,7 @@ import type { FuncMap, GoFunc } from '../template/value.ts';
 import { coreFuncs } from './core.ts';
 import type { FuncEnv } from './env.ts';
 import { extFuncs } from './ext.ts';
-
-/** Functions helm 4 added that helm 3.17 does not have. */
-const HELM4_ONLY = ['mustToYaml'];
+import { serializationFuncs } from './serialization.ts';
 
 export function helmFuncMap(env: FuncEnv, dialect: 'helm4' | 'helm3', enableDNS = false): FuncMap {
   const m: FuncMap = new Map();
@@ -15,8 +13,8 @@ export function helmFuncMap(env: FuncEnv, dialect: 'helm4' | 'helm3', enableDNS 
   };
   add(coreFuncs(env));
   add(extFuncs(env, { helm3: dialect === 'helm3', enableDns: enableDNS }));
+  add(serializationFuncs({ helm: dialect === 'helm3' ? 3 : 4 }));
   m.delete('env');
   m.delete('expandenv');
-  if (dialect === 'helm3') for (const name of HELM4_ONLY) m.delete(name);
   return m;
 }

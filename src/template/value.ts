@@ -162,9 +162,10 @@ export abstract class GoStruct {
   /** Go's `String()` method, when the type has one: fmt uses it for %v and %s. */
   goString?(): string;
   /**
-   * What encoding/json encodes for this struct (toJson, toYaml): by default every exported field under its Go
-   * name, as for a struct without json tags. Structs with tags override it with a Map keyed by the JSON names
-   * (omitempty applied), or with the value their MarshalJSON/MarshalText stands for (a string for time.Time).
+   * What encoding/json encodes for this struct (toJson, toYaml): a Map keyed by the fields' JSON names with
+   * omitempty applied, in field declaration order (JSON writes struct fields in that order, maps sorted), or the
+   * value its MarshalJSON/MarshalText stands for (a string for time.Time). By default the exported fields are
+   * encoded under their Go names, as for a struct without json tags.
    */
   jsonValue(): Value {
     const m: GoMap = new Map();
