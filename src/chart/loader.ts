@@ -39,7 +39,7 @@ export interface InputFile {
   readonly data: Uint8Array | string;
 }
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 function text(data: Uint8Array): string {

@@ -109,6 +109,13 @@ const template: CommandDef = {
 };
 export default template;
 
+/** helm --debug prints every rendered file before a YAML error, so that the invalid manifest can be seen. */
+export function debugDump(files: ReadonlyMap<string, string>): string {
+  let dump = '';
+  for (const [file, content] of files) if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
+  return `${dump.trim()}\n`;
+}
+
 /** --output-dir: each manifest into <dir>/<source path>, documents of one file appended, as helm writes them. */
 function writeOutputDir(output: string, dir: string, io: CommandIO): void {
   const written = new Set<string>();

@@ -145,8 +145,8 @@ export function certFuncs(env: FuncEnv, opts: CertOptions = {}): GoFunc[] {
       if (cert === undefined) throw new GoError('unable to decode base64 certificate');
       const key = decodeStdBase64(b64key as string);
       if (key === undefined) throw new GoError('unable to decode base64 private key');
-      const certText = new TextDecoder().decode(cert);
-      const keyText = new TextDecoder().decode(key);
+      const certText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(cert);
+      const keyText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(key);
       const block = pemDecode(certText);
       if (block === undefined) throw new GoError('unable to decode certificate');
       try {

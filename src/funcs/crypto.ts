@@ -128,7 +128,7 @@ function decryptAES(password: string, crypt64: string): string {
   const plain = Buffer.concat([decipher.update(body), decipher.final()]);
   const end = plain.length - plain[plain.length - 1];
   if (end < 0) throw new GoError(`runtime error: slice bounds out of range [:${end}]`);
-  return new TextDecoder().decode(plain.subarray(0, end));
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(plain.subarray(0, end));
 }
 
 function count(v: Value): number {

@@ -9,7 +9,7 @@ import { GoError } from '../template/value.ts';
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function isAscii(s: string): boolean {
   return ASCII_RE.test(s);

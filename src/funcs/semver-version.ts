@@ -152,6 +152,10 @@ const SEMVER_PTR: ParamType = { kind: 'struct', name: '*semver.Version' };
  * methods). Prints as its String(): `1.2.3-beta+build`, without the `v` of the original.
  */
 export class SemverVersion extends GoStruct {
+  // MarshalJSON: the version string.
+  override jsonValue(): Value {
+    return this.goString();
+  }
   constructor(
     readonly major: bigint,
     readonly minor: bigint,

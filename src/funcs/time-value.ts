@@ -113,6 +113,10 @@ export const TIME_PARAM = { kind: 'struct', name: 'time.Time' } as const;
 const ZERO_SEC = -62135596800; // 0001-01-01T00:00:00Z, Go's zero Time
 
 export class GoTime extends GoStruct {
+  // MarshalJSON: RFC 3339 with nanoseconds.
+  override jsonValue(): Value {
+    return this.rfc3339Nano();
+  }
   readonly goTypeName = 'time.Time';
 
   constructor(

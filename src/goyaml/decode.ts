@@ -29,7 +29,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function decodeBinary(text: string): string {
   const s = text.replace(/[\r\n]/g, '');
   if (s.length % 4 !== 0 || !BASE64.test(s)) throw yamlFail('!!binary value contains invalid base64 data');
-  return new TextDecoder().decode(Buffer.from(s, 'base64'));
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.from(s, 'base64'));
 }
 
 export interface DecodeResult {

@@ -31,7 +31,7 @@ export interface FileEntry {
   readonly data: Uint8Array;
 }
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function receiver(v: Value): GoMap {
   return v as GoMap;

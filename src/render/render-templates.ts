@@ -112,7 +112,7 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   return scope;
 }
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);

@@ -53,7 +53,7 @@ export interface RenderResult {
 }
 
 const NOTES = 'NOTES.txt';
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function render(chart: Chart, values: GoMap, opts: RenderOptions): RenderResult {
   const dialect = opts.dialect ?? DEFAULT_DIALECT;

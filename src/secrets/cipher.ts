@@ -10,7 +10,7 @@ const ENC = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
 const NONCE_SIZE = 32;
 const TAG_SIZE = 16;
 const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Whether a string has the shape of an encrypted sops value. */
 export function isEncryptedValue(s: string): boolean {

@@ -90,7 +90,7 @@ export function emitPlain(opened: OpenedFile, opts: SopsFileOptions = {}): strin
   return emitFile(opened.file, opts.outputFormat ?? opened.file.format, undefined, opts);
 }
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const asText = (v: string | Uint8Array) => (typeof v === 'string' ? v : utf8.decode(v));
 
 /** Decrypts a SOPS document (YAML, JSON, dotenv, INI or binary) and returns its plaintext. */

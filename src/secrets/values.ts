@@ -50,5 +50,5 @@ export async function decryptValuesText(content: string | Uint8Array, opts: Decr
   // A values file without a known extension is YAML (helm reads every values file as YAML).
   const opened = await openSops(content, { ...opts, format: format === 'binary' ? 'yaml' : format });
   const out = emitFile(opened.file, 'yaml', undefined, { indent: opts.indent });
-  return typeof out === 'string' ? out : new TextDecoder().decode(out);
+  return typeof out === 'string' ? out : new TextDecoder('utf-8', { ignoreBOM: true }).decode(out);
 }

@@ -2,7 +2,7 @@
 // indexes, byte-wise ordering) with ASCII fast paths, since template data is overwhelmingly ASCII.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const NON_ASCII = /[^\x00-\x7f]/;
 

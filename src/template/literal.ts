@@ -103,7 +103,7 @@ function unquoteCharAt(s: string, i: number, quote: number): Unquoted {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** strconv.Unquote for "..." and `...` literals; throws SyntaxError_ ("invalid syntax"). */
 export function unquote(lit: string): string {

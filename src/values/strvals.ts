@@ -12,6 +12,7 @@
 // `unable to parse key: interface conversion: ...`, and a list is stored even when its item fails with EOF.
 // helm 4 treats an error that wraps EOF (`error parsing index: EOF`, from `a[0`) as the end of input; helm 3 does not.
 
+import { quoteRune } from '../template/strconv.ts';
 import { type GoMap, type GoSlice, goInt64, typeOf, type Value } from '../template/value.ts';
 import { goQuote } from './goquote.ts';
 import { decodeJSONPrefix } from './json-prefix.ts';
@@ -339,7 +340,9 @@ class Parser {
     if (i < 0) return { list, err: new StrvalsError(`negative ${i} index not allowed`) };
     const found = this.runesUntil(ITEM_STOP);
     if (this.text.length > 0) {
-      return { list, err: new StrvalsError(`unexpected data at end of array index: ${goQuote(this.text)}`) };
+      // k is a []rune in helm, which %q prints as a list of quoted runes: ['x' 'y'].
+      const runes = [...this.text].map((r) => quoteRune(r.codePointAt(0)!)).join(' ');
+      return { list, err: new StrvalsError(`unexpected data at end of array index: [${runes}]`) };
     }
     if (!found) return { list, err: EOF };
     switch (this.last) {

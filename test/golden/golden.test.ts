@@ -17,8 +17,9 @@ import { Flags, parseFlags } from '../../src/cli/flags.ts';
 import { requestFromFlags } from '../../src/cli/template.ts';
 import { fixedEnv } from '../../src/funcs/env.ts';
 import { ManifestError } from '../../src/render/manifests.ts';
+import { debugDump } from '../../src/cli/template.ts';
 // @ts-expect-error: plain JS module shared with the golden generator
-import { buildArgs, chartFiles, errorLocation, SENTINEL } from './harness-shared.mjs';
+import { buildArgs, chartFiles, errorLocation, extractRendered } from './harness-shared.mjs';
 
 interface GoldenCase {
   name: string;
@@ -37,7 +38,6 @@ type Expected = Record<string, { helm4: Outcome; helm3: Outcome }>;
 
 const CHART_DIR = '/golden-chart';
 const FLAGS = [...TEMPLATE_FLAGS, ...INSTALL_FLAGS, ...VALUES_FLAGS, ...GLOBAL_FLAGS];
-const END = SENTINEL.slice(1) as string;
 const root = import.meta.dirname;
 
 /** Renders a case with bosun; the same outcome shape as the recorded helm output. */
@@ -50,27 +50,27 @@ export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
     if (!(rel in files)) throw new Error(`open ${p}: no such file or directory`);
     return files[rel];
   };
+  let stdout: string;
   try {
     const chart = loadChartFromFiles(
       Object.entries(files).map(([path, data]) => ({ path, data })),
       { dialect },
     );
-    templateChart({
+    stdout = templateChart({
       ...requestFromFlags(flags, io, dialect),
       chart,
       releaseName: 'rel',
       readFile,
-      env: fixedEnv(),
-    });
+      env: fixedEnv(1, 1_795_000_000_000_000_000n),
+    }).output;
   } catch (e) {
-    if (e instanceof ManifestError && e.files?.has('t/templates/t.yaml')) {
-      const text = e.files.get('t/templates/t.yaml')!;
-      const end = text.lastIndexOf(END);
-      if (end >= 0) return { out: text.slice(0, end) };
-    }
-    return { err: (e as Error).message };
+    if (!(e instanceof ManifestError && e.files)) return { err: (e as Error).message };
+    // What `bosun template --debug` prints when a manifest does not parse: every rendered file.
+    stdout = debugDump(e.files);
   }
-  return { err: 'bosun rendered the case without the YAML error its last line must cause' };
+  // The same extraction the generator applies to helm's stdout.
+  const out = extractRendered(stdout) as string | undefined;
+  return out === undefined ? { err: `no rendered t.yaml in bosun's output:\n${stdout}` } : { out };
 }
 
 const areas = readdirSync(join(root, 'cases'))

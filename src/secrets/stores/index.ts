@@ -37,7 +37,7 @@ export interface LoadedFile {
   readonly yaml?: YamlLoaded;
 }
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function text(input: string | Uint8Array): string {
   return typeof input === 'string' ? input : utf8.decode(input);
