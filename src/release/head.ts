@@ -80,6 +80,7 @@ const SPECIAL_FLOATS = new Map<string, number>([
 ]);
 const GO_INT = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9][0-9]*))$/;
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const TRAILING_ZEROS = /0+$/;
 const TIMESTAMP_START = /^[0-9]{4}-/;
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -135,7 +136,7 @@ export function formatFloat32G(x: number): string {
     if (Math.fround(Number(exp)) === Math.abs(f)) break;
   }
   const [mant, e] = exp.split('e');
-  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
+  const digits = mant.replace('.', '').replace(TRAILING_ZEROS, '') || '0';
   const e10 = Number(e);
   const sign = f < 0 ? '-' : '';
   if (e10 < -4 || e10 >= 6) {

@@ -228,6 +228,26 @@ describe('release JSON details', () => {
     expect(back instanceof GoInt).toBe(false);
   });
 
+  it('handles large records (megabytes of manifest and chart files)', () => {
+    const big = 'x: "0123456789"\n'.repeat(400_000);
+    const rel: Release = {
+      name: 'big',
+      version: 1,
+      manifest: big,
+      chart: {
+        metadata: { name: 'big' },
+        lock: null,
+        templates: [{ name: 'templates/a.yaml', data: new Uint8Array(Buffer.from(big)) }],
+        values: null,
+        schema: null,
+        files: null,
+      },
+    };
+    const back = decodeRecordData(encodeRecordData(rel));
+    expect(back.manifest).toBe(big);
+    expect(Buffer.from(back.chart!.templates![0].data!).toString()).toBe(big);
+  });
+
   it('names records as helm does', () => {
     expect(recordKey('my-app', 12)).toBe('sh.helm.release.v1.my-app.v12');
   });
