@@ -261,7 +261,7 @@ export class LocalBackend implements Backend {
     const managers = (existing?.metadata.managedFields ?? []).filter((m) => m.manager !== manager.manager);
     const unchanged =
       existing !== undefined &&
-      jsonEqual(userContent(existing), userContent(desired, namespace)) &&
+      jsonEqual(userContent(existing, namespace), userContent(desired, namespace)) &&
       (existing.metadata.managedFields ?? []).some((m) => m.manager === manager.manager);
     if (unchanged) return existing;
     const specChanged = !existing || !jsonEqual(withoutMetaAndStatus(existing), withoutMetaAndStatus(desired));
@@ -409,10 +409,10 @@ function cloneManifest(input: KubeObject): KubeObject {
   return copy;
 }
 
-/** What the user controls: everything but server-managed metadata. */
-function userContent(o: KubeObject, namespace?: string): KubeObject {
+/** What the user controls: everything but server-managed metadata, in the namespace it is stored in. */
+function userContent(o: KubeObject, namespace: string | undefined): KubeObject {
   const meta: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o.metadata)) if (!SERVER_META.has(k)) meta[k] = v;
+  for (const [k, v] of Object.entries(o.metadata)) if (!SERVER_META.has(k) && k !== 'namespace') meta[k] = v;
   if (namespace !== undefined) meta.namespace = namespace;
   return { ...o, metadata: meta as ObjectMeta };
 }
