@@ -1,0 +1,188 @@
+// Go's encoding/json, as helm's json.Marshal of a release writes it: HTML-safe string escapes, map keys in byte
+// order, float64 in the shortest form, []byte as base64. And the reverse: JSON into Go's interface{} values, where
+// every number is a float64 and every object a map.
+
+import { GoInt, type GoMap, GoStruct, type Value } from '../template/value.ts';
+
+export class GoJsonError extends Error {
+  override name = 'GoJsonError';
+}
+
+// Characters that Go escapes: quote, backslash, controls, the HTML-sensitive <>&, U+2028/2029, and lone
+// surrogates (invalid UTF-8 in Go, written as U+FFFD).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+const HEX = '0123456789abcdef';
+
+/** A JSON string literal exactly as Go's json.Marshal writes it. */
+export function quote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | undefined;
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) {
+      switch (c) {
+        case 0x22:
+          esc = '\\"';
+          break;
+        case 0x5c:
+          esc = '\\\\';
+          break;
+        case 0x0a:
+          esc = '\\n';
+          break;
+        case 0x0d:
+          esc = '\\r';
+          break;
+        case 0x09:
+          esc = '\\t';
+          break;
+        case 0x08:
+          esc = '\\b';
+          break;
+        case 0x0c:
+          esc = '\\f';
+          break;
+        default:
+          esc = `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+      }
+    } else if (c === 0x2028 || c === 0x2029) {
+      esc = `\\u${c.toString(16)}`;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++; // a valid pair: UTF-8 in Go, kept as is
+        continue;
+      }
+      esc = '\ufffd';
+    }
+    if (esc !== undefined) {
+      out += s.slice(start, i) + esc;
+      start = i + 1;
+    }
+  }
+  return `${out + s.slice(start)}"`;
+}
+
+/** Go's float64 JSON form; JavaScript's shortest round-trip form agrees except for -0. */
+export function formatFloat(n: number): string {
+  if (!Number.isFinite(n)) throw new GoJsonError(`json: unsupported value: ${goFloatName(n)}`);
+  if (n === 0 && Object.is(n, -0)) return '-0';
+  return String(n);
+}
+
+function goFloatName(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  return n > 0 ? '+Inf' : '-Inf';
+}
+
+/** Orders strings by their UTF-8 bytes, as Go sorts map keys (differs from `<` only for astral characters). */
+export function compareBytes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 order matches code-point (and so UTF-8) order except that surrogates (astral characters) sort
+    // below U+E000..U+FFFF in UTF-16 and above them in UTF-8.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export function sortedKeys(keys: Iterable<string>): string[] {
+  return Array.from(keys).sort(compareBytes);
+}
+
+export function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** Appends the JSON of an interface{} value (a values map, a list, a scalar) to `out`. */
+export function writeValue(v: Value, out: string[]): void {
+  if (v === undefined || v === null) {
+    out.push('null');
+    return;
+  }
+  switch (typeof v) {
+    case 'string':
+      out.push(quote(v));
+      return;
+    case 'number':
+      out.push(formatFloat(v));
+      return;
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return;
+  }
+  if (v instanceof GoInt) {
+    out.push(v.value.toString());
+    return;
+  }
+  if (v instanceof Uint8Array) {
+    out.push(`"${base64(v)}"`);
+    return;
+  }
+  if (Array.isArray(v)) {
+    out.push('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out.push(',');
+      writeValue(v[i], out);
+    }
+    out.push(']');
+    return;
+  }
+  if (v instanceof Map) {
+    writeMap(v, out);
+    return;
+  }
+  if (v instanceof GoStruct) throw new GoJsonError(`json: cannot encode a ${v.goTypeName} in a release record`);
+  throw new GoJsonError('json: unsupported type: func()');
+}
+
+export function writeMap(m: GoMap, out: string[]): void {
+  out.push('{');
+  let first = true;
+  for (const k of sortedKeys(m.keys())) {
+    if (!first) out.push(',');
+    first = false;
+    out.push(quote(k), ':');
+    writeValue(m.get(k), out);
+  }
+  out.push('}');
+}
+
+/** A map[string]string, keys in byte order. */
+export function writeStringMap(m: Readonly<Record<string, string>>, out: string[]): void {
+  out.push('{');
+  let first = true;
+  for (const k of sortedKeys(Object.keys(m))) {
+    if (!first) out.push(',');
+    first = false;
+    out.push(quote(k), ':', quote(m[k]));
+  }
+  out.push('}');
+}
+
+export function encodeValue(v: Value): string {
+  const out: string[] = [];
+  writeValue(v, out);
+  return out.join('');
+}
+
+/** Parsed JSON (from JSON.parse) as Go's interface{}: objects become maps, numbers stay float64. */
+export function jsonToValue(j: unknown): Value {
+  if (j === null || typeof j !== 'object') return j as Value;
+  if (Array.isArray(j)) {
+    const a: Value[] = new Array(j.length);
+    for (let i = 0; i < j.length; i++) a[i] = jsonToValue(j[i]);
+    return a;
+  }
+  const m: GoMap = new Map();
+  for (const k of Object.keys(j)) m.set(k, jsonToValue((j as Record<string, unknown>)[k]));
+  return m;
+}
