@@ -1,6 +1,9 @@
-// The real outside world for the function library: crypto randomness, the system clock, the process's zone.
-// Only the edges (CLI, library entry points) create it; the engine itself never reads the clock.
+// The real outside world for the function library: crypto randomness, the system clock, the process's zone and
+// name resolution. Only the edges (CLI, library entry points) create it; the engine never reads the clock.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { FuncEnv } from './funcs/env.ts';
 
 export function systemEnv(): FuncEnv {
@@ -8,7 +11,39 @@ export function systemEnv(): FuncEnv {
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
     nowNanos: () => BigInt(Date.now()) * 1_000_000n + (process.hrtime.bigint() % 1_000_000n),
     localZone: process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-    // getHostByName resolves only with --enable-dns; synchronous DNS is not available in Node, so none here.
-    lookupHost: () => [],
+    lookupHost: resolveHostSync,
   };
+}
+
+/**
+ * net.LookupHost, synchronously (templates cannot wait): an IP literal is itself; then /etc/hosts, then the
+ * system resolver through `getent`. Only `--enable-dns` renders reach this.
+ */
+export function resolveHostSync(host: string): string[] {
+  if (isIP(host)) return [host];
+  const fromHosts = hostsFileLookup(host);
+  if (fromHosts.length) return fromHosts;
+  try {
+    const out = execFileSync('getent', ['ahosts', host], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return [...new Set(out.split('\n').map((l) => l.split(/\s+/)[0]).filter((a) => a && isIP(a)))];
+  } catch {
+    return [];
+  }
+}
+
+function hostsFileLookup(host: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync('/etc/hosts', 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const want = host.toLowerCase();
+  for (const line of text.split('\n')) {
+    const fields = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (fields.length < 2 || !isIP(fields[0])) continue;
+    if (fields.slice(1).some((n) => n.toLowerCase() === want)) out.push(fields[0]);
+  }
+  return out;
 }

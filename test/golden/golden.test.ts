@@ -6,6 +6,7 @@
 // template and line (or, for errors outside templates, with the same message).
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -40,6 +41,12 @@ const CHART_DIR = '/golden-chart';
 const FLAGS = [...TEMPLATE_FLAGS, ...INSTALL_FLAGS, ...VALUES_FLAGS, ...GLOBAL_FLAGS];
 const root = import.meta.dirname;
 
+// Deterministic randomness, a clock in the goldens' era, and a resolver that knows what every host knows.
+const GOLDEN_ENV = {
+  ...fixedEnv(1, 1_795_000_000_000_000_000n),
+  lookupHost: (host: string) => (isIP(host) ? [host] : host === 'localhost' ? ['127.0.0.1'] : []),
+};
+
 /** Renders a case with bosun; the same outcome shape as the recorded helm output. */
 export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
   const files = chartFiles(c) as Record<string, string>;
@@ -61,7 +68,7 @@ export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
       chart,
       releaseName: 'rel',
       readFile,
-      env: fixedEnv(1, 1_795_000_000_000_000_000n),
+      env: GOLDEN_ENV,
     }).output;
   } catch (e) {
     if (!(e instanceof ManifestError && e.files)) return { err: (e as Error).message };
