@@ -66,7 +66,7 @@ class Composer {
   private node(kind: number, e: Event): Node {
     return {
       kind,
-      line: e.start.line,
+      line: e.line,
       tag: e.tag,
       value: '',
       implicit: e.implicit,
@@ -132,8 +132,7 @@ class Composer {
 
 const STREAM_END_EVENT: Event = {
   type: EV.STREAM_END,
-  start: { index: 0, line: 0, column: 0 },
-  end: { index: 0, line: 0, column: 0 },
+  line: 0,
   anchor: '',
   tag: '',
   value: '',

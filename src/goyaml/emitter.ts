@@ -32,6 +32,8 @@ export interface EmitterOptions {
   width: number;
   /** go-yaml v2: a sequence that is a mapping value starts at the key's column ("indentless"). */
   indentlessSequences: boolean;
+  /** go-yaml v3: a tab keeps a scalar out of plain and single-quoted style but allows a literal block. */
+  v3Tabs?: boolean;
 }
 
 function isBreakCp(c: number): boolean {
@@ -87,7 +89,7 @@ const ANALYSIS_EMPTY: Analysis = {
 // decided without a scan.
 const SIMPLE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9_./=+$^()-]*$/;
 
-function analyze(value: string): Analysis {
+function analyze(value: string, v3Tabs: boolean): Analysis {
   if (value.length === 0) return ANALYSIS_EMPTY;
   if (SIMPLE_PLAIN.test(value)) {
     return {
@@ -102,6 +104,7 @@ function analyze(value: string): Analysis {
   let flowIndicators = false;
   let lineBreaks = false;
   let special = false;
+  let tabs = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -116,11 +119,12 @@ function analyze(value: string): Analysis {
     flowIndicators = true;
   }
   let precededByWhitespace = true;
-  const cps = codePoints(value);
-  const n = cps.length;
-  for (let i = 0; i < n; i++) {
-    const c = cps[i];
-    const next = i + 1 < n ? cps[i + 1] : -1;
+  const len = value.length;
+  for (let i = 0; i < len; ) {
+    const c = value.codePointAt(i)!;
+    const w = c > 0xffff ? 2 : 1;
+    const last = i + w >= len;
+    const next = last ? -1 : value.charCodeAt(i + w);
     const followedByWhitespace = next === -1 || next === 32 || next === 9;
     if (i === 0) {
       switch (c) {
@@ -177,17 +181,18 @@ function analyze(value: string): Analysis {
           break;
       }
     }
-    if (!isPrintable(c)) special = true;
+    if (v3Tabs && c === 9) tabs = true;
+    else if (!isPrintable(c)) special = true;
     if (c === 32) {
       if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
+      if (last) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (isBreakCp(c)) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (last) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -196,6 +201,7 @@ function analyze(value: string): Analysis {
       previousBreak = false;
     }
     precededByWhitespace = isBlankzCp(c);
+    i += w;
   }
   const a: Analysis = {
     multiline: lineBreaks,
@@ -214,12 +220,12 @@ function analyze(value: string): Analysis {
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
   }
-  if (spaceBreak || special) {
+  if (spaceBreak || tabs || special) {
     a.flowPlainAllowed = false;
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
-    a.blockAllowed = false;
   }
+  if (spaceBreak || special) a.blockAllowed = false;
   if (lineBreaks) {
     a.flowPlainAllowed = false;
     a.blockPlainAllowed = false;
@@ -324,7 +330,7 @@ export class Emitter {
 
   private isSimpleKey(k: YNode): boolean {
     if (k.kind === 'scalar') {
-      if (analyze(k.value).multiline) return false;
+      if (analyze(k.value, this.opts.v3Tabs === true).multiline) return false;
       return utf8Length(k.value) <= 128;
     }
     return k.kind === 'seq' ? k.items.length === 0 : k.pairs.length === 0;
@@ -373,7 +379,7 @@ export class Emitter {
   }
 
   private scalar(value: string, requested: number): void {
-    const a = analyze(value);
+    const a = analyze(value, this.opts.v3Tabs === true);
     let style = requested;
     if (this.simpleKeyContext && a.multiline) style = SCALAR_DOUBLE;
     if (style === SCALAR_PLAIN) {

@@ -4,6 +4,20 @@
 
 import type { GoMap, Value } from '../template/value.ts';
 import { GoCodecError } from './errors.ts';
+import { nilMap, nilSlice } from './nil.ts';
+
+/**
+ * A number out of float64's range. Go keeps decoding and returns this error with the rest decoded (the number
+ * itself left nil); `partial` is that result.
+ */
+export class JSONRangeError extends GoCodecError {
+  constructor(
+    message: string,
+    readonly partial: Value,
+  ) {
+    super(message);
+  }
+}
 
 /** Go's quoteChar: how the scanner names an offending byte. */
 function quoteChar(c: number): string {
@@ -130,7 +144,7 @@ class Reader {
     return this.pos - from;
   }
 
-  private number(): number {
+  private number(): number | null {
     const s = this.s;
     const start = this.pos;
     if (s.charCodeAt(this.pos) === 45) {
@@ -156,6 +170,7 @@ class Reader {
     if (!Number.isFinite(f)) {
       // Syntax is fine; decoding fails after the whole input was checked.
       this.rangeError ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
+      return null;
     }
     return f;
   }
@@ -323,19 +338,25 @@ export interface ParseJSONOptions {
 /**
  * json.Unmarshal of text. Errors are GoCodecErrors with Go's messages (`unexpected end of JSON input`,
  * `invalid character '}' looking for beginning of object key string`, `json: cannot unmarshal array into Go value
- * of type map[string]interface {}`). For `map` and `slice` targets, JSON null gives null (Go's nil map or slice).
+ * of type map[string]interface {}`). For `map` and `slice` targets, JSON null gives a nil map or slice (nil.ts).
+ * A number beyond float64 throws JSONRangeError carrying the rest of the document.
  */
 export function parseJSON(text: string, options?: ParseJSONOptions): Value {
   const r = new Reader(text);
   const v = r.document();
   const target = options?.target ?? 'any';
-  if (target !== 'any' && v !== null) {
+  // A top-level number out of range decoded as null, but it is still a number to the type check.
+  const topNumber = v === null && /^[\t\n\r ]*[-0-9]/.test(text);
+  if (target !== 'any' && (v !== null || topNumber)) {
     const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
     if (!ok) {
       const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
-      throw new GoCodecError(`json: cannot unmarshal ${kindName(v)} into Go value of type ${type}`);
+      throw new GoCodecError(
+        `json: cannot unmarshal ${topNumber ? 'number' : kindName(v)} into Go value of type ${type}`,
+      );
     }
   }
-  if (r.rangeError) throw new GoCodecError(r.rangeError);
+  if (r.rangeError) throw new JSONRangeError(r.rangeError, v);
+  if (v === null && target !== 'any') return target === 'map' ? nilMap() : nilSlice();
   return v;
 }

@@ -5,6 +5,7 @@ import { type GoFunc, GoInt, GoStruct, typeOf, type Value } from '../template/va
 import { compareUtf8 } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
+import { isNilCollection } from './nil.ts';
 
 export interface MarshalJSONOptions {
   /** Escape `<`, `>`, `&` as \u003c... (json.Marshal: yes; an Encoder with SetEscapeHTML(false): no). */
@@ -116,7 +117,7 @@ class JSONWriter {
     }
     if (Array.isArray(v)) {
       if (v.length === 0) {
-        this.out += '[]';
+        this.out += isNilCollection(v) ? 'null' : '[]';
         return;
       }
       this.out += '[';
@@ -130,28 +131,35 @@ class JSONWriter {
       return;
     }
     if (v instanceof Map) {
-      if (v.size === 0) {
-        this.out += '{}';
-        return;
-      }
-      const keys = [...v.keys()].sort(compareUtf8);
-      const pretty = this.indent !== '' || this.prefix !== '';
-      this.out += '{';
-      for (let i = 0; i < keys.length; i++) {
-        if (i > 0) this.out += ',';
-        if (pretty) this.newline(depth + 1);
-        this.out += quoteJSON(keys[i], this.escapeHTML) + (pretty ? ': ' : ':');
-        this.write(v.get(keys[i]), depth + 1);
-      }
-      if (pretty) this.newline(depth);
-      this.out += '}';
+      this.writeMap(v, depth, true);
       return;
     }
     if (v instanceof GoStruct) {
-      this.write(structValue(v), depth);
+      // Struct fields are written in declaration order, which is the order of the Map jsonValue gives.
+      const sv = structValue(v);
+      if (sv instanceof Map) this.writeMap(sv, depth, false);
+      else this.write(sv, depth);
       return;
     }
     throw new GoCodecError(`json: unsupported type: ${typeOf(v as GoFunc)}`);
+  }
+
+  private writeMap(v: Map<string, Value>, depth: number, sorted: boolean): void {
+    if (v.size === 0) {
+      this.out += isNilCollection(v) ? 'null' : '{}';
+      return;
+    }
+    const keys = sorted ? [...v.keys()].sort(compareUtf8) : [...v.keys()];
+    const pretty = this.indent !== '' || this.prefix !== '';
+    this.out += '{';
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) this.out += ',';
+      if (pretty) this.newline(depth + 1);
+      this.out += quoteJSON(keys[i], this.escapeHTML) + (pretty ? ': ' : ':');
+      this.write(v.get(keys[i]), depth + 1);
+    }
+    if (pretty) this.newline(depth);
+    this.out += '}';
   }
 }
 

@@ -2,7 +2,7 @@
 // A state machine driven by a stack of states, like the original, so that errors surface at the same event.
 
 import { YamlSyntaxError } from './errors.ts';
-import { type Mark, Scanner, STYLE, TOK, type Token } from './scanner.ts';
+import { Scanner, STYLE, TOK, type Token } from './scanner.ts';
 
 export const EV = {
   STREAM_START: 1,
@@ -19,8 +19,8 @@ export const EV = {
 
 export interface Event {
   type: number;
-  start: Mark;
-  end: Mark;
+  /** 0-based line where the event's node starts. */
+  line: number;
   anchor: string;
   tag: string;
   value: string;
@@ -59,19 +59,19 @@ const S = {
 
 const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 
-function event(type: number, start: Mark, end: Mark): Event {
-  return { type, start, end, anchor: '', tag: '', value: '', implicit: false, quotedImplicit: false, style: 0 };
+function event(type: number, line: number): Event {
+  return { type, line, anchor: '', tag: '', value: '', implicit: false, quotedImplicit: false, style: 0 };
 }
 
-function parserError(problem: string, problemMark: Mark, contextMark?: Mark): YamlSyntaxError {
-  return new YamlSyntaxError('parser', problem, problemMark.line, contextMark ? contextMark.line : 0);
+function parserError(problem: string, problemLine: number, contextLine = 0): YamlSyntaxError {
+  return new YamlSyntaxError('parser', problem, problemLine, contextLine);
 }
 
 export class Parser {
   private readonly scanner: Scanner;
   private state: number = S.STREAM_START;
   private states: number[] = [];
-  private marks: Mark[] = [];
+  private marks: number[] = [];
   /** %TAG handles of the current document, plus `!` and `!!`. */
   private tagDirectives: { handle: string; prefix: string }[] = [];
 
@@ -152,10 +152,10 @@ export class Parser {
 
   private streamStart(): Event {
     const t = this.peek();
-    if (t.type !== TOK.STREAM_START) throw parserError('did not find expected <stream-start>', t.start);
+    if (t.type !== TOK.STREAM_START) throw parserError('did not find expected <stream-start>', t.line);
     this.state = S.IMPLICIT_DOCUMENT_START;
     this.skip();
-    return event(EV.STREAM_START, t.start, t.end);
+    return event(EV.STREAM_START, t.line);
   }
 
   private documentStart(implicit: boolean): Event {
@@ -177,22 +177,22 @@ export class Parser {
       this.processDirectives();
       this.states.push(S.DOCUMENT_END);
       this.state = S.BLOCK_NODE;
-      return event(EV.DOCUMENT_START, t.start, t.end);
+      return event(EV.DOCUMENT_START, t.line);
     }
     if (t.type !== TOK.STREAM_END) {
-      const start = t.start;
+      const start = t.line;
       this.processDirectives();
       t = this.peek();
-      if (t.type !== TOK.DOCUMENT_START) throw parserError('did not find expected <document start>', t.start);
+      if (t.type !== TOK.DOCUMENT_START) throw parserError('did not find expected <document start>', t.line);
       this.states.push(S.DOCUMENT_END);
       this.state = S.DOCUMENT_CONTENT;
-      const e = event(EV.DOCUMENT_START, start, t.end);
+      const e = event(EV.DOCUMENT_START, start);
       this.skip();
       return e;
     }
     this.state = S.END;
     this.skip();
-    return event(EV.STREAM_END, t.start, t.end);
+    return event(EV.STREAM_END, t.line);
   }
 
   private documentContent(): Event {
@@ -205,23 +205,21 @@ export class Parser {
       t.type === TOK.STREAM_END
     ) {
       this.pop();
-      return emptyScalar(t.start);
+      return emptyScalar(t.line);
     }
     return this.node(true, false);
   }
 
   private documentEnd(): Event {
     const t = this.peek();
-    let end = t.start;
     let implicit = true;
     if (t.type === TOK.DOCUMENT_END) {
-      end = t.end;
       this.skip();
       implicit = false;
     }
     this.tagDirectives = [];
     this.state = S.DOCUMENT_START;
-    const e = event(EV.DOCUMENT_END, t.start, end);
+    const e = event(EV.DOCUMENT_END, t.line);
     e.implicit = implicit;
     return e;
   }
@@ -230,30 +228,27 @@ export class Parser {
     let t = this.peek();
     if (t.type === TOK.ALIAS) {
       this.pop();
-      const e = event(EV.ALIAS, t.start, t.end);
+      const e = event(EV.ALIAS, t.line);
       e.anchor = t.value;
       this.skip();
       return e;
     }
-    let start = t.start;
-    let end = t.start;
+    let start = t.line;
     let tagToken = false;
     let tagHandle = '';
     let tagSuffix = '';
     let anchor = '';
-    let tagMark = t.start;
+    let tagMark = t.line;
     if (t.type === TOK.ANCHOR) {
       anchor = t.value;
-      start = t.start;
-      end = t.end;
+      start = t.line;
       this.skip();
       t = this.peek();
       if (t.type === TOK.TAG) {
         tagToken = true;
         tagHandle = t.value;
         tagSuffix = t.suffix;
-        tagMark = t.start;
-        end = t.end;
+        tagMark = t.line;
         this.skip();
         t = this.peek();
       }
@@ -261,14 +256,12 @@ export class Parser {
       tagToken = true;
       tagHandle = t.value;
       tagSuffix = t.suffix;
-      start = t.start;
-      tagMark = t.start;
-      end = t.end;
+      start = t.line;
+      tagMark = t.line;
       this.skip();
       t = this.peek();
       if (t.type === TOK.ANCHOR) {
         anchor = t.value;
-        end = t.end;
         this.skip();
         t = this.peek();
       }
@@ -288,7 +281,7 @@ export class Parser {
     const implicit = tag === '';
     if (indentlessSequence && t.type === TOK.BLOCK_ENTRY) {
       this.state = S.INDENTLESS_SEQUENCE_ENTRY;
-      return collectionStart(EV.SEQUENCE_START, start, t.end, anchor, tag, implicit, 1);
+      return collectionStart(EV.SEQUENCE_START, start, anchor, tag, implicit, 1);
     }
     if (t.type === TOK.SCALAR) {
       let plainImplicit = false;
@@ -296,7 +289,7 @@ export class Parser {
       if ((tag === '' && t.style === STYLE.PLAIN) || tag === '!') plainImplicit = true;
       else if (tag === '') quotedImplicit = true;
       this.pop();
-      const e = event(EV.SCALAR, start, t.end);
+      const e = event(EV.SCALAR, start);
       e.anchor = anchor;
       e.tag = tag;
       e.value = t.value;
@@ -308,24 +301,24 @@ export class Parser {
     }
     if (t.type === TOK.FLOW_SEQUENCE_START) {
       this.state = S.FLOW_SEQUENCE_FIRST_ENTRY;
-      return collectionStart(EV.SEQUENCE_START, start, t.end, anchor, tag, implicit, 2);
+      return collectionStart(EV.SEQUENCE_START, start, anchor, tag, implicit, 2);
     }
     if (t.type === TOK.FLOW_MAPPING_START) {
       this.state = S.FLOW_MAPPING_FIRST_KEY;
-      return collectionStart(EV.MAPPING_START, start, t.end, anchor, tag, implicit, 2);
+      return collectionStart(EV.MAPPING_START, start, anchor, tag, implicit, 2);
     }
     if (block && t.type === TOK.BLOCK_SEQUENCE_START) {
       this.state = S.BLOCK_SEQUENCE_FIRST_ENTRY;
-      return collectionStart(EV.SEQUENCE_START, start, t.end, anchor, tag, implicit, 1);
+      return collectionStart(EV.SEQUENCE_START, start, anchor, tag, implicit, 1);
     }
     if (block && t.type === TOK.BLOCK_MAPPING_START) {
       this.state = S.BLOCK_MAPPING_FIRST_KEY;
-      return collectionStart(EV.MAPPING_START, start, t.end, anchor, tag, implicit, 1);
+      return collectionStart(EV.MAPPING_START, start, anchor, tag, implicit, 1);
     }
     if (anchor !== '' || tag !== '') {
       // An anchor or tag with no content is an empty plain scalar.
       this.pop();
-      const e = event(EV.SCALAR, start, end);
+      const e = event(EV.SCALAR, start);
       e.anchor = anchor;
       e.tag = tag;
       e.implicit = implicit;
@@ -333,17 +326,17 @@ export class Parser {
       return e;
     }
     void (block ? 'while parsing a block node' : 'while parsing a flow node');
-    throw parserError('did not find expected node content', t.start, start);
+    throw parserError('did not find expected node content', t.line, start);
   }
 
   private blockSequenceEntry(first: boolean): Event {
     if (first) {
-      this.marks.push(this.peek().start);
+      this.marks.push(this.peek().line);
       this.skip();
     }
     let t = this.peek();
     if (t.type === TOK.BLOCK_ENTRY) {
-      const mark = t.end;
+      const mark = t.line;
       this.skip();
       t = this.peek();
       if (t.type !== TOK.BLOCK_ENTRY && t.type !== TOK.BLOCK_END) {
@@ -357,16 +350,16 @@ export class Parser {
       this.pop();
       this.marks.pop();
       this.skip();
-      return event(EV.SEQUENCE_END, t.start, t.end);
+      return event(EV.SEQUENCE_END, t.line);
     }
     const context = this.marks.pop()!;
-    throw parserError("did not find expected '-' indicator", t.start, context);
+    throw parserError("did not find expected '-' indicator", t.line, context);
   }
 
   private indentlessSequenceEntry(): Event {
     let t = this.peek();
     if (t.type === TOK.BLOCK_ENTRY) {
-      const mark = t.end;
+      const mark = t.line;
       this.skip();
       t = this.peek();
       if (t.type !== TOK.BLOCK_ENTRY && t.type !== TOK.KEY && t.type !== TOK.VALUE && t.type !== TOK.BLOCK_END) {
@@ -377,17 +370,17 @@ export class Parser {
       return emptyScalar(mark);
     }
     this.pop();
-    return event(EV.SEQUENCE_END, t.start, t.start);
+    return event(EV.SEQUENCE_END, t.line);
   }
 
   private blockMappingKey(first: boolean): Event {
     if (first) {
-      this.marks.push(this.peek().start);
+      this.marks.push(this.peek().line);
       this.skip();
     }
     let t = this.peek();
     if (t.type === TOK.KEY) {
-      const mark = t.end;
+      const mark = t.line;
       this.skip();
       t = this.peek();
       if (t.type !== TOK.KEY && t.type !== TOK.VALUE && t.type !== TOK.BLOCK_END) {
@@ -401,16 +394,16 @@ export class Parser {
       this.pop();
       this.marks.pop();
       this.skip();
-      return event(EV.MAPPING_END, t.start, t.end);
+      return event(EV.MAPPING_END, t.line);
     }
     const context = this.marks.pop()!;
-    throw parserError('did not find expected key', t.start, context);
+    throw parserError('did not find expected key', t.line, context);
   }
 
   private blockMappingValue(): Event {
     let t = this.peek();
     if (t.type === TOK.VALUE) {
-      const mark = t.end;
+      const mark = t.line;
       this.skip();
       t = this.peek();
       if (t.type !== TOK.KEY && t.type !== TOK.VALUE && t.type !== TOK.BLOCK_END) {
@@ -421,12 +414,12 @@ export class Parser {
       return emptyScalar(mark);
     }
     this.state = S.BLOCK_MAPPING_KEY;
-    return emptyScalar(t.start);
+    return emptyScalar(t.line);
   }
 
   private flowSequenceEntry(first: boolean): Event {
     if (first) {
-      this.marks.push(this.peek().start);
+      this.marks.push(this.peek().line);
       this.skip();
     }
     let t = this.peek();
@@ -437,13 +430,13 @@ export class Parser {
           t = this.peek();
         } else {
           const context = this.marks.pop()!;
-          throw parserError("did not find expected ',' or ']'", t.start, context);
+          throw parserError("did not find expected ',' or ']'", t.line, context);
         }
       }
       if (t.type === TOK.KEY) {
         // `[a: b]`: a single-pair mapping inside a flow sequence.
         this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_KEY;
-        const e = collectionStart(EV.MAPPING_START, t.start, t.end, '', '', true, 2);
+        const e = collectionStart(EV.MAPPING_START, t.line, '', '', true, 2);
         this.skip();
         return e;
       }
@@ -455,7 +448,7 @@ export class Parser {
     this.pop();
     this.marks.pop();
     this.skip();
-    return event(EV.SEQUENCE_END, t.start, t.end);
+    return event(EV.SEQUENCE_END, t.line);
   }
 
   private flowSequenceEntryMappingKey(): Event {
@@ -464,7 +457,7 @@ export class Parser {
       this.states.push(S.FLOW_SEQUENCE_ENTRY_MAPPING_VALUE);
       return this.node(false, false);
     }
-    const mark = t.end;
+    const mark = t.line;
     this.skip();
     this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_VALUE;
     return emptyScalar(mark);
@@ -481,18 +474,18 @@ export class Parser {
       }
     }
     this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_END;
-    return emptyScalar(t.start);
+    return emptyScalar(t.line);
   }
 
   private flowSequenceEntryMappingEnd(): Event {
     const t = this.peek();
     this.state = S.FLOW_SEQUENCE_ENTRY;
-    return event(EV.MAPPING_END, t.start, t.start);
+    return event(EV.MAPPING_END, t.line);
   }
 
   private flowMappingKey(first: boolean): Event {
     if (first) {
-      this.marks.push(this.peek().start);
+      this.marks.push(this.peek().line);
       this.skip();
     }
     let t = this.peek();
@@ -503,7 +496,7 @@ export class Parser {
           t = this.peek();
         } else {
           const context = this.marks.pop()!;
-          throw parserError("did not find expected ',' or '}'", t.start, context);
+          throw parserError("did not find expected ',' or '}'", t.line, context);
         }
       }
       if (t.type === TOK.KEY) {
@@ -514,7 +507,7 @@ export class Parser {
           return this.node(false, false);
         }
         this.state = S.FLOW_MAPPING_VALUE;
-        return emptyScalar(t.start);
+        return emptyScalar(t.line);
       }
       if (t.type !== TOK.FLOW_MAPPING_END) {
         this.states.push(S.FLOW_MAPPING_EMPTY_VALUE);
@@ -524,14 +517,14 @@ export class Parser {
     this.pop();
     this.marks.pop();
     this.skip();
-    return event(EV.MAPPING_END, t.start, t.end);
+    return event(EV.MAPPING_END, t.line);
   }
 
   private flowMappingValue(empty: boolean): Event {
     let t = this.peek();
     if (empty) {
       this.state = S.FLOW_MAPPING_KEY;
-      return emptyScalar(t.start);
+      return emptyScalar(t.line);
     }
     if (t.type === TOK.VALUE) {
       this.skip();
@@ -542,7 +535,7 @@ export class Parser {
       }
     }
     this.state = S.FLOW_MAPPING_KEY;
-    return emptyScalar(t.start);
+    return emptyScalar(t.line);
   }
 
   private processDirectives(): void {
@@ -550,12 +543,12 @@ export class Parser {
     let t = this.peek();
     while (t.type === TOK.VERSION_DIRECTIVE || t.type === TOK.TAG_DIRECTIVE) {
       if (t.type === TOK.VERSION_DIRECTIVE) {
-        if (sawVersion) throw parserError('found duplicate %YAML directive', t.start);
-        if (t.major !== 1 || t.minor !== 1) throw parserError('found incompatible YAML document', t.start);
+        if (sawVersion) throw parserError('found duplicate %YAML directive', t.line);
+        if (t.major !== 1 || t.minor !== 1) throw parserError('found incompatible YAML document', t.line);
         sawVersion = true;
       } else {
         if (this.tagDirectives.some((d) => d.handle === t.value)) {
-          throw parserError('found duplicate %TAG directive', t.start);
+          throw parserError('found duplicate %TAG directive', t.line);
         }
         this.tagDirectives.push({ handle: t.value, prefix: t.suffix });
       }
@@ -571,8 +564,8 @@ export class Parser {
   }
 }
 
-function emptyScalar(mark: Mark): Event {
-  const e = event(EV.SCALAR, mark, mark);
+function emptyScalar(line: number): Event {
+  const e = event(EV.SCALAR, line);
   e.implicit = true;
   e.style = STYLE.PLAIN;
   return e;
@@ -580,14 +573,13 @@ function emptyScalar(mark: Mark): Event {
 
 function collectionStart(
   type: number,
-  start: Mark,
-  end: Mark,
+  line: number,
   anchor: string,
   tag: string,
   implicit: boolean,
   style: number,
 ): Event {
-  const e = event(type, start, end);
+  const e = event(type, line);
   e.anchor = anchor;
   e.tag = tag;
   e.implicit = implicit;

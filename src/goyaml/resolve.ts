@@ -46,6 +46,11 @@ for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) MAP.set(s, 
 for (const s of ['-.inf', '-.Inf', '-.INF']) MAP.set(s, [R.FLOAT, Number.NEGATIVE_INFINITY]);
 MAP.set('<<', [R.MERGE, '<<']);
 
+// go-yaml v3 (toYamlPretty) reads only true/false as booleans.
+const MAP_V3 = new Map(
+  [...MAP].filter(([k, [kind]]) => kind !== R.BOOL || /^(true|True|TRUE|false|False|FALSE)$/.test(k)),
+);
+
 const KIND_TAG = [NULL_TAG, BOOL_TAG, STR_TAG, INT_TAG, INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, MERGE_TAG];
 
 // resolveTable: the first character hints at what a plain scalar may be (S sign, D digit, M map word, . float).
@@ -162,10 +167,10 @@ function intValue(n: bigint): number | bigint {
   return n >= -9007199254740991n && n <= 9007199254740991n ? Number(n) : n;
 }
 
-function resolvePlain(tag: string, s: string): Resolved {
+function resolvePlain(tag: string, s: string, v3: boolean): Resolved {
   const hint = hintOf(s);
   if (hint !== 0 && tag !== STR_TAG && tag !== BINARY_TAG) {
-    const item = MAP.get(s);
+    const item = (v3 ? MAP_V3 : MAP).get(s);
     if (item) return { kind: item[0], value: item[1], tag: KIND_TAG[item[0]] };
     if (hint === 46) {
       if (DOT_FLOAT.test(s)) {
@@ -194,11 +199,12 @@ function resolvePlain(tag: string, s: string): Resolved {
 
 /**
  * go-yaml v2's resolve(tag, in): the implicit type of a plain scalar, or the check of an explicit core tag.
+ * With v3, go-yaml v3's, which differs only in reading y/yes/on/n/no/off as strings.
  * Throws `yaml: cannot decode !!str `x` as a !!int` when an explicit tag does not fit.
  */
-export function resolve(tag: string, s: string): Resolved {
+export function resolve(tag: string, s: string, v3 = false): Resolved {
   if (!resolvableTag(tag)) return { kind: R.OTHER, value: s, tag };
-  const r = resolvePlain(tag, s);
+  const r = resolvePlain(tag, s, v3);
   if (tag === '' || tag === r.tag || tag === STR_TAG) {
     if (tag === STR_TAG) return { kind: R.STR, value: s, tag: STR_TAG };
     return r;

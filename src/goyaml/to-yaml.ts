@@ -8,6 +8,7 @@ import { Emitter, SCALAR_DOUBLE, SCALAR_LITERAL, SCALAR_PLAIN, type YNode } from
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
 import { quoteJSON } from './json-encode.ts';
+import { isNilCollection } from './nil.ts';
 import { R, resolve } from './resolve.ts';
 
 const NULL_NODE: YNode = { kind: 'scalar', value: 'null', style: SCALAR_PLAIN };
@@ -67,25 +68,40 @@ function runes(s: string): number[] {
   return out;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** keyList.Less of go-yaml: letters after other characters, digit runs compared as numbers. */
 export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
-  const ar = runes(a);
-  const br = runes(b);
+  // Code units are runes unless a string holds astral characters; only then build rune arrays.
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return runesLess(runes(a), runes(b), v3);
+  return runesLess(a, b, v3);
+}
+
+type Runes = string | number[];
+
+function at(r: Runes, i: number): number {
+  return typeof r === 'string' ? r.charCodeAt(i) : r[i];
+}
+
+function runesLess(ar: Runes, br: Runes, v3: boolean): boolean {
   let digits = false;
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) {
-      digits = isDigit(ar[i]);
+  const n = Math.min(ar.length, br.length);
+  for (let i = 0; i < n; i++) {
+    const ac = at(ar, i);
+    const bc = at(br, i);
+    if (ac === bc) {
+      digits = isDigit(ac);
       continue;
     }
-    const al = isLetter(ar[i]);
-    const bl = isLetter(br[i]);
-    if (al && bl) return ar[i] < br[i];
+    const al = isLetter(ac);
+    const bl = isLetter(bc);
+    if (al && bl) return ac < bc;
     if (al || bl) return v3 && digits ? al : bl;
     let an = 0n;
     let bn = 0n;
-    if (ar[i] === 48 || br[i] === 48) {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== 48) {
+    if (ac === 48 || bc === 48) {
+      for (let j = i - 1; j >= 0 && isDigit(at(ar, j)); j--) {
+        if (at(ar, j) !== 48) {
           an = 1n;
           bn = 1n;
           break;
@@ -93,12 +109,12 @@ export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
       }
     }
     let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai] - 48));
+    for (; ai < ar.length && isDigit(at(ar, ai)); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(at(ar, ai) - 48));
     let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi] - 48));
+    for (; bi < br.length && isDigit(at(br, bi)); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(at(br, bi) - 48));
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
-    return ar[i] < br[i];
+    return ac < bc;
   }
   return ar.length < br.length;
 }
@@ -128,6 +144,7 @@ class JSONToYAML {
     if (v instanceof GoInt) return numberNode(v.value.toString());
     if (v instanceof Uint8Array)
       return stringNode(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'));
+    if (isNilCollection(v)) return NULL_NODE;
     if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => this.node(x)) };
     if (v instanceof Map) {
       const keys = sortYamlKeys([...v.keys()]);

@@ -131,8 +131,9 @@ export abstract class GoStruct {
   goString?(): string;
   /**
    * What encoding/json encodes for this struct (toJson, toYaml): a Map keyed by the fields' JSON names with
-   * omitempty applied, or the value its MarshalJSON/MarshalText stands for (a string for time.Time). Without it,
-   * the exported fields are encoded under their Go names, as for a struct without json tags.
+   * omitempty applied, in field declaration order (JSON writes struct fields in that order, maps sorted), or the
+   * value its MarshalJSON/MarshalText stands for (a string for time.Time). Without it, the exported fields are
+   * encoded under their Go names, as for a struct without json tags.
    */
   jsonValue?(): Value;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GoCodecError } from '../../src/goyaml/index.ts';
 import { parseJSON } from '../../src/goyaml/json-decode.ts';
 import { marshalJSON, quoteJSON } from '../../src/goyaml/json-encode.ts';
-import { goInt, type Value } from '../../src/template/value.ts';
+import { GoStruct, goInt, NO_FIELD, type Value } from '../../src/template/value.ts';
 
 function fromJsonToJson(text: string): string {
   let v: Value;
@@ -61,7 +61,7 @@ describe('parseJSON', () => {
     expect(() => parseJSON('{}', { target: 'slice' })).toThrow(
       'json: cannot unmarshal object into Go value of type []interface {}',
     );
-    expect(parseJSON('null', { target: 'map' })).toBe(null);
+    expect(parseJSON('null', { target: 'map' })).toEqual(new Map());
     expect(() => parseJSON('1e400')).toThrow('json: cannot unmarshal number 1e400 into Go value of type float64');
   });
 });
@@ -94,5 +94,37 @@ describe('marshalJSON', () => {
   it('encodes []byte as base64 and refuses NaN', () => {
     expect(marshalJSON(new Uint8Array([104, 105]))).toBe('"aGk="');
     expect(() => marshalJSON(Number.POSITIVE_INFINITY)).toThrow('json: unsupported value: +Inf');
+  });
+});
+
+describe('marshalJSON of structs', () => {
+  it('writes fields in declaration order (the order of jsonValue), maps sorted', () => {
+    class Meta extends GoStruct {
+      readonly goTypeName = '*chart.Metadata';
+      fieldNames() {
+        return ['Name', 'Version'];
+      }
+      field(n: string): Value | typeof NO_FIELD {
+        return n === 'Name' ? 't' : n === 'Version' ? '0.1.0' : NO_FIELD;
+      }
+      override jsonValue() {
+        return new Map<string, Value>([
+          ['name', 't'],
+          ['version', '0.1.0'],
+          ['apiVersion', 'v2'],
+          [
+            'annotations',
+            new Map([
+              ['z', '1'],
+              ['a', '2'],
+            ]),
+          ],
+        ]);
+      }
+    }
+    // helm 3.17.2 prints {"name":"t","version":"0.1.0","apiVersion":"v2",...} for toJson .Chart.
+    expect(marshalJSON(new Meta())).toBe(
+      '{"name":"t","version":"0.1.0","apiVersion":"v2","annotations":{"a":"2","z":"1"}}',
+    );
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/goyaml/index.ts';
 import { marshalYaml, sortYamlKeys } from '../../src/goyaml/to-yaml.ts';
+import { marshalYamlPretty } from '../../src/goyaml/to-yaml-pretty.ts';
 import { goInt, goInt64, type Value } from '../../src/template/value.ts';
 
 function toYaml(v: Value): string {
@@ -109,5 +110,34 @@ describe('marshalYaml (sigs.k8s.io/yaml.Marshal)', () => {
       'k9',
       'k10',
     ]);
+  });
+});
+
+describe('marshalYamlPretty (go-yaml v3 Encoder, indent 2)', () => {
+  const pretty = (v: Value) => marshalYamlPretty(v).replace(/\n$/, '');
+
+  it('prints float64 with %g and indents sequences under keys', () => {
+    expect(
+      pretty(
+        fromYaml(
+          'big: 12345678901234567890\nneg: -12345678901234567890\nm: 1000000\nsmall: 0.0000001\ne21: 1e21\nf: 3.0\nh: 0x7FFFFFFFFFFFFFFF\nu: 0xFFFFFFFFFFFFFFFF\n',
+        ),
+      ),
+    ).toBe(
+      'big: 1.2345678901234567e+19\ne21: 1e+21\nf: 3\nh: 9.223372036854776e+18\nm: 1e+06\nneg: -1.2345678901234567e+19\nsmall: 1e-07\nu: 1.8446744073709552e+19',
+    );
+    expect(
+      pretty(
+        fromYaml(
+          'list:\n- a\n- b:\n  - c\n  - d\n- - e\n  - f\nempty: []\nemap: {}\nnested: {a: {b: {c: [1, {d: 2}]}}}\n',
+        ),
+      ),
+    ).toBe(
+      'emap: {}\nempty: []\nlist:\n  - a\n  - b:\n      - c\n      - d\n  - - e\n    - f\nnested:\n  a:\n    b:\n      c:\n        - 1\n        - d: 2',
+    );
+  });
+
+  it('keeps tabs in literal blocks', () => {
+    expect(pretty(fromYaml('g: "x\\n y"\nh: "a\\tb\\nc"\n'))).toBe('g: |-\n  x\n   y\nh: |-\n  a\tb\n  c');
   });
 });
