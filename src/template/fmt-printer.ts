@@ -6,16 +6,9 @@
 //
 // Widths and precisions count code points, which is what Go counts (runes) for every valid UTF-8 string.
 
-import {
-  canBackquote,
-  formatFloat,
-  isPrint,
-  quote,
-  quoteBytes,
-  quoteRune,
-  quoteRuneToASCII,
-  quoteToASCII,
-} from './strconv.ts';
+import { FloatPad, floatText, integerText, toRune, unicodeText } from './fmt-number.ts';
+import { byteOffsetOfRune, compareGoStrings, fromUtf8, runeCount, truncateRunes, utf8, validUtf8 } from './fmt-text.ts';
+import { canBackquote, formatFloat, quote, quoteBytes, quoteRune, quoteRuneToASCII, quoteToASCII } from './strconv.ts';
 import {
   GoInt,
   type GoMap,
@@ -33,74 +26,7 @@ const UPPER = '0123456789ABCDEFX';
 
 const TWO64 = 1n << 64n;
 
-let encoder: InstanceType<typeof TextEncoder> | undefined;
-let decoder: InstanceType<typeof TextDecoder> | undefined;
-let strictDecoder: InstanceType<typeof TextDecoder> | undefined;
-
-function utf8(s: string): Uint8Array {
-  encoder ??= new TextEncoder();
-  return encoder.encode(s);
-}
-
-/** Bytes as text; invalid UTF-8 becomes U+FFFD (a JS string cannot hold it). */
-function fromUtf8(b: Uint8Array): string {
-  decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
-  return decoder.decode(b);
-}
-
-/** Bytes as text if they are valid UTF-8. */
-function validUtf8(b: Uint8Array): string | undefined {
-  strictDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return strictDecoder.decode(b);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Number of code points in `s` (Go's utf8.RuneCountInString for the string's UTF-8 form). */
-export function runeCount(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
-/** The first `n` code points of `s`. */
-function truncateRunes(s: string, n: number): string {
-  if (n >= s.length) return s;
-  let i = 0;
-  for (let k = 0; k < n && i < s.length; k++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-  }
-  return s.slice(0, i);
-}
-
-/** Go's comparison of strings: by bytes of UTF-8, which is by code points (not UTF-16 code units). */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (U+10000 and up) sort after U+E000–U+FFFF in code point order.
-      if (x >= 0xd800) x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
-      if (y >= 0xd800) y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
+/** Map keys in Go's order (fmtsort: by bytes). */
 function sortedKeys(m: GoMap): string[] {
   const keys = Array.from(m.keys());
   if (keys.length > 1) keys.sort(compareGoStrings);
@@ -241,6 +167,8 @@ export class Printer {
       return true;
     }
     if (!(v instanceof GoStruct) || v.goString === undefined || this.sharpV) return false;
+    // A String() of the pointer type is not in a struct value's method set.
+    if (v.stringerOnPointer && !v.isPointer) return false;
     switch (verb) {
       case 'v':
       case 's':
@@ -290,8 +218,10 @@ export class Printer {
       } else {
         this.fmtPointer(v, verb);
       }
-    } else {
+    } else if (isGoFunc(v)) {
       this.fmtPointer(v, verb);
+    } else {
+      this.out += '?unknown?'; // not a bosun value (Go prints ?type? for kinds it cannot show)
     }
   }
 
@@ -327,7 +257,8 @@ export class Printer {
     this.out += sharpV ? '}' : ']';
   }
 
-  private printStruct(s: GoStruct, verb: string, depth: number): void {
+  /** Prints a struct's fields in braces (`{a b}`, `{A:a B:b}` with %+v, `pkg.T{A:"a"}` with %#v). */
+  printStruct(s: GoStruct, verb: string, depth: number): void {
     const sharpV = this.sharpV;
     if (sharpV) this.out += s.isPointer ? s.goTypeName.slice(1) : s.goTypeName;
     this.out += '{';
@@ -371,23 +302,23 @@ export class Printer {
     switch (verb) {
       case 'v':
         if (this.sharpV && isUnsigned(kind)) this.fmt0x64(n, true);
-        else this.integer(n, 10, verb, LOWER);
+        else this.integer(n, 10, verb, false);
         return;
       case 'd':
-        this.integer(n, 10, verb, LOWER);
+        this.integer(n, 10, verb, false);
         return;
       case 'b':
-        this.integer(n, 2, verb, LOWER);
+        this.integer(n, 2, verb, false);
         return;
       case 'o':
       case 'O':
-        this.integer(n, 8, verb, LOWER);
+        this.integer(n, 8, verb, false);
         return;
       case 'x':
-        this.integer(n, 16, verb, LOWER);
+        this.integer(n, 16, verb, false);
         return;
       case 'X':
-        this.integer(n, 16, verb, UPPER);
+        this.integer(n, 16, verb, true);
         return;
       case 'c':
         this.padString(String.fromCodePoint(toRune(n)));
@@ -396,7 +327,7 @@ export class Printer {
         this.padString(this.plus ? quoteRuneToASCII(toRune(n)) : quoteRune(toRune(n)));
         return;
       case 'U':
-        this.fmtUnicode(n < 0n ? n + TWO64 : n);
+        this.padSpaces(unicodeText(this, n < 0n ? n + TWO64 : n));
         return;
       default:
         this.badVerb(verb, new GoInt(n, kind));
@@ -407,53 +338,21 @@ export class Printer {
   private fmt0x64(u: bigint, leading0x: boolean): void {
     const sharp = this.sharp;
     this.sharp = leading0x;
-    this.integer(u, 16, 'v', LOWER);
+    this.integer(u, 16, 'v', false);
     this.sharp = sharp;
   }
 
-  private integer(n: bigint, base: number, verb: string, digits: string): void {
-    const negative = n < 0n;
-    const u = negative ? -n : n;
-    // Leading zeros come from a precision (%.3d) or, failing that, from the 0 flag and the width (%03d).
-    let prec = 0;
-    if (this.precPresent) {
-      prec = this.prec;
-      if (prec === 0 && u === 0n) {
-        // Precision 0 prints nothing for zero, but still pads.
-        const zero = this.zero;
-        this.zero = false;
-        this.writePadding(this.wid);
-        this.zero = zero;
-        return;
-      }
-    } else if (this.zero && !this.minus && this.widPresent) {
-      prec = this.wid;
-      if (negative || this.plus || this.space) prec--;
+  private integer(n: bigint, base: 2 | 8 | 10 | 16, verb: string, upper: boolean): void {
+    const s = integerText(this, n, base, verb, upper);
+    if (s !== undefined) {
+      this.padSpaces(s);
+      return;
     }
-    let s = u.toString(base);
-    if (digits === UPPER && base === 16) s = s.toUpperCase();
-    if (s.length < prec) s = '0'.repeat(prec - s.length) + s;
-    if (this.sharp) {
-      if (base === 2) s = '0b' + s;
-      else if (base === 8 && s.charCodeAt(0) !== 48) s = '0' + s;
-      else if (base === 16) s = '0' + digits[16] + s;
-    }
-    if (verb === 'O') s = '0o' + s;
-    if (negative) s = '-' + s;
-    else if (this.plus) s = '+' + s;
-    else if (this.space) s = ' ' + s;
-    this.padSpaces(s);
-  }
-
-  /** %U: U+0078, or with # U+0078 'x'. */
-  private fmtUnicode(u: bigint): void {
-    let prec = 4;
-    if (this.precPresent && this.prec > 4) prec = this.prec;
-    let s = u.toString(16).toUpperCase();
-    if (s.length < prec) s = '0'.repeat(prec - s.length) + s;
-    s = 'U+' + s;
-    if (this.sharp && u <= 0x10ffffn && isPrint(Number(u))) s += " '" + String.fromCodePoint(Number(u)) + "'";
-    this.padSpaces(s);
+    // Precision 0 prints nothing for zero, but still pads.
+    const zero = this.zero;
+    this.zero = false;
+    this.writePadding(this.wid);
+    this.zero = zero;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -462,6 +361,10 @@ export class Printer {
   private fmtFloat(v: number, size: 32 | 64, verb: string): void {
     switch (verb) {
       case 'v':
+        if (!this.widPresent && !this.precPresent && !this.plus && !this.space && !this.sharp) {
+          this.out += formatFloat(v, 'g', -1, size);
+          return;
+        }
         this.float(v, size, 'g', -1);
         return;
       case 'b':
@@ -485,30 +388,10 @@ export class Printer {
   }
 
   private float(v: number, size: 32 | 64, verb: string, prec: number): void {
-    if (this.precPresent) prec = this.prec;
-    let num = formatFloat(v, verb, prec, size);
-    // num gets an explicit sign so that the flags below can decide what to show.
-    const c0 = num.charCodeAt(0);
-    if (c0 !== 45 /* - */ && c0 !== 43 /* + */) num = '+' + num;
-    if (this.space && num[0] === '+' && !this.plus) num = ' ' + num.slice(1);
-    const c1 = num.charCodeAt(1);
-    if (c1 === 73 /* I */ || c1 === 78 /* N */) {
-      // Infinities and NaN are not padded with zeros; NaN shows a sign only when asked to.
-      if (c1 === 78 && !this.space && !this.plus) num = num.slice(1);
-      this.padSpaces(num);
-      return;
-    }
-    if (this.sharp && verb !== 'b') num = keepPoint(num, verb, prec);
-    if (this.plus || num[0] !== '+') {
-      // With zero padding the sign goes before the zeros.
-      if (this.zero && !this.minus && this.widPresent && this.wid > num.length) {
-        this.out += num[0] + '0'.repeat(this.wid - num.length) + num.slice(1);
-        return;
-      }
-      this.padString(num);
-      return;
-    }
-    this.padString(num.slice(1));
+    const [text, pad] = floatText(this, v, size, verb, prec);
+    if (pad === FloatPad.Flags) this.padString(text);
+    else if (pad === FloatPad.Spaces) this.padSpaces(text);
+    else this.out += text;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -657,65 +540,4 @@ export class Printer {
         this.badVerb(verb, v);
     }
   }
-}
-
-/** The rune %c prints for an integer: invalid code points become U+FFFD. */
-function toRune(n: bigint): number {
-  if (n < 0n || n > 0x10ffffn) return 0xfffd;
-  const r = Number(n);
-  return r >= 0xd800 && r <= 0xdfff ? 0xfffd : r;
-}
-
-/** Byte offset just after the first `n` runes of `b` (invalid bytes count as one rune each). */
-function byteOffsetOfRune(b: Uint8Array, n: number): number {
-  let i = 0;
-  for (let k = 0; k < n && i < b.length; k++) {
-    const c = b[i];
-    let len = 1;
-    if (c >= 0xc2 && c <= 0xf4) {
-      len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-      for (let j = 1; j < len; j++) {
-        if (i + j >= b.length || (b[i + j] & 0xc0) !== 0x80) {
-          len = 1;
-          break;
-        }
-      }
-    }
-    i += len;
-  }
-  return i;
-}
-
-/**
- * The # flag on floats: always show a decimal point, and for %g keep trailing zeros up to the precision
- * (6 when none is given). Hex-float digits count too, as in Go (`%#x` of 1.0 is 0x1.0000p+00).
- */
-function keepPoint(num: string, verb: string, prec: number): string {
-  let digits = 0;
-  if (verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x') digits = prec === -1 ? 6 : prec;
-  let tail = '';
-  let hasPoint = false;
-  let sawNonzero = false;
-  let end = num.length;
-  for (let i = 1; i < end; i++) {
-    const c = num[i];
-    if (c === '.') {
-      hasPoint = true;
-      continue;
-    }
-    if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
-      tail = num.slice(i);
-      end = i;
-      break;
-    }
-    if (c !== '0') sawNonzero = true;
-    if (sawNonzero) digits--;
-  }
-  let s = num.slice(0, end);
-  if (!hasPoint) {
-    if (s.length === 2 && s[1] === '0') digits--;
-    s += '.';
-  }
-  if (digits > 0) s += '0'.repeat(digits);
-  return s + tail;
 }

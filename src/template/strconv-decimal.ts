@@ -17,7 +17,13 @@ const ZERO: Digits = { d: '', dp: 0 };
 /** Shortest round-trip digits of |x| (x finite). */
 export function shortestDigits(x: number): Digits {
   if (x === 0) return ZERO;
-  const s = (x < 0 ? -x : x).toExponential();
+  const a = x < 0 ? -x : x;
+  if (a < 1e21 && Number.isInteger(a)) {
+    // JavaScript writes these in full: the shortest digits followed by zeros.
+    const t = String(a);
+    return { d: trimZeros(t, t.length), dp: t.length };
+  }
+  const s = a.toExponential();
   const e = s.indexOf('e');
   const d = s.charCodeAt(1) === 46 /* . */ ? s[0] + s.slice(2, e) : s.slice(0, e);
   return { d, dp: Number(s.slice(e + 1)) + 1 };

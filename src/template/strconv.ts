@@ -39,6 +39,15 @@ export function formatFloat(f: number, fmt: FloatFormat | string, prec: number, 
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
   const neg = f < 0 || (f === 0 && 1 / f < 0);
+  const a = neg ? -f : f;
+  if (prec < 0 && bitSize === 64 && a >= 1e-4 && a < 1e6 && (fmt === 'g' || fmt === 'G' || fmt === 'f')) {
+    // Go's shortest %g writes these without an exponent, like JavaScript: same digits, same text.
+    return String(f);
+  }
+  if (fmt === 'f' && prec >= 0 && prec <= 100 && a < 1e21 && !halfway(a, prec)) {
+    // toFixed rounds the exact value correctly; only exact ties need Go's half-to-even rule below.
+    return (neg ? '-' : '') + a.toFixed(prec);
+  }
   switch (fmt) {
     case 'b':
       return formatBinary(f, neg, bitSize);
@@ -84,6 +93,16 @@ export function formatFloat(f: number, fmt: FloatFormat | string, prec: number, 
       digs = roundDigits(exact, prec);
   }
   return formatDigits(digs, neg, fmt, prec, false);
+}
+
+/**
+ * Whether `a` lies exactly halfway between two multiples of 10^-prec. Its exact decimal expansion then ends
+ * with a 5 at fraction digit prec+1, which happens exactly when a has prec+1 fractional binary digits.
+ */
+function halfway(a: number, prec: number): boolean {
+  if (Number.isInteger(a)) return false;
+  const scaled = a * 2 ** prec; // exact: a power of two
+  return !Number.isInteger(scaled) && Number.isInteger(scaled * 2);
 }
 
 function formatDigits(digs: Digits, neg: boolean, fmt: string, prec: number, shortest: boolean): string {

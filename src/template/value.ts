@@ -136,6 +136,14 @@ export abstract class GoStruct {
    * encoded under their Go names, as for a struct without json tags.
    */
   jsonValue?(): Value;
+  /**
+   * Whether `String()` is declared on the pointer type (`func (*T) String()`, as Helm's KubeVersion). For a struct
+   * value fmt then ignores it (`print .Capabilities.KubeVersion` shows the fields), while text/template's
+   * `{{ .Capabilities.KubeVersion }}` uses it because the field is addressable.
+   */
+  get stringerOnPointer(): boolean {
+    return false;
+  }
 }
 
 export const NO_FIELD: unique symbol = Symbol('bosun.noField');
