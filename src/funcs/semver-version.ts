@@ -82,11 +82,24 @@ function validateMetadata(meta: string, d: SemverDialect): void {
   }
 }
 
+const versions = new Map<string, SemverVersion>();
+
 /**
  * Parses a version as semver's NewVersion does: an optional `v`, one to three numeric parts (missing ones are
  * 0, leading zeros allowed), then an optional prerelease and metadata. Throws SemverError with the library's text.
+ * Versions are immutable, so the few a chart checks again and again are cached.
  */
 export function parseVersion(s: string, d: SemverDialect = SEMVER_V34): SemverVersion {
+  let v = versions.get(s);
+  if (v === undefined) {
+    v = parseVersionUncached(s, d);
+    if (versions.size >= 512) versions.clear();
+    versions.set(s, v);
+  }
+  return v;
+}
+
+function parseVersionUncached(s: string, d: SemverDialect): SemverVersion {
   const m = LOOSE.exec(s);
   if (m === null) throw new SemverError(semverMessage('invalid', d));
   const major = parseSegment(m[1], d);
