@@ -14,9 +14,9 @@
 
 import { marshalYaml } from '../goyaml/to-yaml.ts';
 import {
+  GoError,
   type GoFunc,
   type GoMap,
-  GoError,
   type GoTypeInfo,
   goFunc,
   stringSlice,
@@ -125,7 +125,7 @@ export function compileGlob(pattern: string): RegExp {
 class GlobSyntaxError extends Error {}
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
-const CLASS_SPECIAL = /[\\^\]\[-]/g;
+const CLASS_SPECIAL = /[\\^\][-]/g;
 
 /** Escapes text for a regular expression in `u` mode (where only syntax characters may be escaped). */
 function escapeRegex(s: string): string {
