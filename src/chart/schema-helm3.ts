@@ -63,33 +63,80 @@ export function helm3Messages(root: Schema, values: Value, options: Helm3Options
   return r.errors.map((e) => `- ${e.field}: ${e.desc}\n`).join('');
 }
 
-/** gojsonschema's check of a schema's `type` keywords at load: its error text, or undefined. */
+/**
+ * gojsonschema's checks while loading a schema (the common ones, in its order): its error text, or undefined.
+ * Keyword shapes: `x must be of a/an y`; unknown type names; multipleOf above zero; patterns that compile.
+ */
 export function helm3SchemaProblem(root: Schema): string | undefined {
   if (!(root instanceof Map) && typeof root !== 'boolean') return 'schema is invalid';
-  const valid = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
-  const visit = (s: Json): string | undefined => {
-    if (Array.isArray(s)) {
-      for (const x of s) {
-        const p = visit(x);
+  return checkSchema(root);
+}
+
+const TYPE_NAMES = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
+const isNum = (j: Json | undefined) => j instanceof RawNumber;
+const isInt = (j: Json | undefined) => j instanceof RawNumber && Number.isInteger(j.value);
+const mustBe = (x: string, y: string) => `${x} must be of ${/^[aeiou]/.test(y) ? 'an' : 'a'} ${y}`;
+
+function checkSchema(s: Json): string | undefined {
+  if (!(s instanceof Map)) return undefined;
+  const t = s.get('type');
+  for (const name of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) {
+    if (typeof name === 'string' && !TYPE_NAMES.includes(name)) {
+      return `has a primitive type that is NOT VALID -- given: /${name}/ Expected valid values are:[${TYPE_NAMES.join(' ')}]`;
+    }
+  }
+  for (const key of ['definitions', '$defs', 'properties', 'patternProperties']) {
+    const m = s.get(key);
+    if (m instanceof Map)
+      for (const sub of m.values()) {
+        const p = checkSchema(sub);
         if (p) return p;
       }
-      return undefined;
-    }
-    if (!(s instanceof Map)) return undefined;
-    const t = s.get('type');
-    for (const name of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) {
-      if (typeof name === 'string' && !valid.includes(name)) {
-        return `has a primitive type that is NOT VALID -- given: /${name}/ Expected valid values are:[${valid.join(' ')}]`;
-      }
-    }
-    for (const [k, v] of s) {
-      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
-      const p = visit(v);
+  }
+  for (const key of ['additionalProperties', 'items', 'additionalItems']) {
+    const sub = s.get(key);
+    for (const x of Array.isArray(sub) ? sub : sub === undefined ? [] : [sub]) {
+      const p = checkSchema(x);
       if (p) return p;
     }
-    return undefined;
-  };
-  return visit(root);
+  }
+  if (s.has('multipleOf')) {
+    if (!isNum(s.get('multipleOf'))) return 'Invalid type. Expected: number, given: multipleOf';
+    if ((s.get('multipleOf') as RawNumber).value <= 0) return 'multipleOf must be strictly greater than 0';
+  }
+  for (const key of ['minimum', 'maximum']) if (s.has(key) && !isNum(s.get(key))) return mustBe(key, 'number');
+  for (const key of ['minLength', 'maxLength']) if (s.has(key) && !isInt(s.get(key))) return mustBe(key, 'integer');
+  if (s.has('pattern')) {
+    const p = s.get('pattern');
+    if (typeof p !== 'string') return mustBe('pattern', 'string');
+    if (schemaRegex(p) === null) return 'pattern must be a valid regex';
+  }
+  for (const key of ['minProperties', 'maxProperties'])
+    if (s.has(key) && !isInt(s.get(key))) return mustBe(key, 'integer');
+  if (s.has('required')) {
+    const r = s.get('required');
+    if (!Array.isArray(r)) return mustBe('required', 'array');
+    if (r.some((x) => typeof x !== 'string')) return 'required items must be string';
+  }
+  for (const key of ['minItems', 'maxItems']) if (s.has(key) && !isInt(s.get(key))) return mustBe(key, 'integer');
+  if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return mustBe('uniqueItems', 'boolean');
+  if (s.has('enum') && !Array.isArray(s.get('enum'))) return mustBe('enum', 'array');
+  for (const key of ['oneOf', 'anyOf', 'allOf']) {
+    const l = s.get(key);
+    if (l === undefined) continue;
+    if (!Array.isArray(l)) return mustBe(key === 'allOf' ? 'anyOf' : key, 'array');
+    for (const x of l) {
+      const p = checkSchema(x);
+      if (p) return p;
+    }
+  }
+  if (s.has('not')) {
+    const n = s.get('not');
+    if (!(n instanceof Map) && typeof n !== 'boolean') return mustBe('not', 'object');
+    const p = checkSchema(n as Json);
+    if (p) return p;
+  }
+  return undefined;
 }
 
 /** encoding/json of a schema value, numbers as float64 (gojsonschema's marshalWithoutNumber). */
