@@ -154,3 +154,107 @@ export function schemaRegex(p: string): RegExp | null {
   }
   return re;
 }
+
+// Standard keywords the walkers do not evaluate. A schema using one of them (or a $ref that leaves the
+// document) is checked with ajv; unknown keywords only annotate (UI hints such as bitnami's `form`), as in
+// both libraries.
+const NOT_WALKED = new Set([
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'minContains',
+  'maxContains',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  '$anchor',
+  '$id',
+  'id',
+]);
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs'];
+const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SUBSCHEMAS = [
+  'additionalProperties',
+  'propertyNames',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+];
+
+/** Whether the walkers can decide validity on their own (only known keywords and local, resolvable $refs). */
+export function walkersSupport(root: Schema): boolean {
+  const ok = (s: Json | undefined): boolean => {
+    if (s === undefined || typeof s === 'boolean') return true;
+    if (!(s instanceof Map)) return false;
+    for (const [k, v] of s) {
+      if (NOT_WALKED.has(k)) return false;
+      if (k === '$ref' && (typeof v !== 'string' || resolveRef(root, v) === undefined)) return false;
+    }
+    for (const k of SUBSCHEMA_MAPS) {
+      const m = s.get(k);
+      if (m instanceof Map) for (const x of m.values()) if (!ok(x)) return false;
+    }
+    for (const k of SUBSCHEMA_LISTS) {
+      const l = s.get(k);
+      if (Array.isArray(l)) for (const x of l) if (!ok(x)) return false;
+    }
+    for (const k of SUBSCHEMAS) if (!ok(s.get(k))) return false;
+    const items = s.get('items');
+    if (Array.isArray(items)) {
+      for (const x of items) if (!ok(x)) return false;
+    } else if (!ok(items)) return false;
+    const deps = s.get('dependencies');
+    if (deps instanceof Map) for (const x of deps.values()) if (!Array.isArray(x) && !ok(x)) return false;
+    return true;
+  };
+  return ok(root);
+}
+
+/**
+ * A quick look for keyword values of the wrong shape, which the metaschema would reject (helm 4 then fails
+ * before validating). When this finds something, the metaschema itself is consulted for the exact message.
+ */
+export function looksMalformed(root: Schema): boolean {
+  const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+  const bad = (s: Json | undefined): boolean => {
+    if (s === undefined || typeof s === 'boolean') return false;
+    if (!(s instanceof Map)) return true;
+    const t = s.get('type');
+    if (t !== undefined) {
+      const names = typeof t === 'string' ? [t] : Array.isArray(t) ? t : [null];
+      if (names.some((n) => typeof n !== 'string' || !TYPES.includes(n))) return true;
+    }
+    for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']) {
+      const v = s.get(k);
+      if (v !== undefined && !(v instanceof RawNumber && Number.isInteger(v.value) && v.value >= 0)) return true;
+    }
+    for (const k of ['minimum', 'maximum', 'multipleOf']) {
+      const v = s.get(k);
+      if (v !== undefined && !(v instanceof RawNumber)) return true;
+    }
+    const req = s.get('required');
+    if (req !== undefined && !(Array.isArray(req) && req.every((x) => typeof x === 'string'))) return true;
+    if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
+    if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
+    if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
+    for (const k of SUBSCHEMA_MAPS) {
+      const m = s.get(k);
+      if (m === undefined) continue;
+      if (!(m instanceof Map)) return true;
+      for (const x of m.values()) if (bad(x)) return true;
+    }
+    for (const k of SUBSCHEMA_LISTS) {
+      const l = s.get(k);
+      if (l === undefined) continue;
+      if (!Array.isArray(l)) return true;
+      for (const x of l) if (bad(x)) return true;
+    }
+    for (const k of SUBSCHEMAS) if (bad(s.get(k))) return true;
+    const items = s.get('items');
+    return Array.isArray(items) ? items.some(bad) : bad(items);
+  };
+  return bad(root);
+}

@@ -2,22 +2,23 @@
 //
 //   validateSchemas(chart, values, { dialect })   throws SchemaValidationError when values do not conform
 //
-// Validity is ajv's verdict (2020-12, 2019-09 or draft-07 by the schema's `$schema`, as helm 4's
-// santhosh-tekuri/jsonschema picks; draft-07 with formats for helm 3's gojsonschema). The messages come from
-// walkers that follow each helm's library (schema-helm4.ts, schema-helm3.ts); should a walker find nothing
-// where ajv failed, ajv's own errors are printed in the same frame.
+// The messages come from walkers that follow each helm's library (schema-helm4.ts, schema-helm3.ts). For
+// schemas made only of the keywords they evaluate (nearly all chart schemas) the walkers also decide validity,
+// which costs a walk over the values; anything else (unevaluated*, $dynamicRef, $id-based or remote refs, ...)
+// is decided by ajv (2020-12, 2019-09 or draft-07 by `$schema`, as helm 4's santhosh-tekuri/jsonschema picks;
+// draft-07 with formats for helm 3's gojsonschema), loaded only then: compiling costs hundreds of
+// milliseconds, more than a whole helm run. Schemas whose keyword values look malformed are checked against
+// their metaschema with ajv for helm 4's message.
 // Each chart is checked against its own section of the values (a subchart against values.<name>), parent
 // first, then its subcharts depth first, as helm's ValidateAgainstSchema does.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { type GoMap, toJS, type Value } from '../template/value.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { SchemaValidationError } from './errors.ts';
 import type { Chart } from './model.ts';
-import { type Draft, draftOf } from './schema-common.ts';
+import { type Draft, draftOf, looksMalformed, walkersSupport } from './schema-common.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
 import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain } from './schema-json.ts';
@@ -66,6 +67,7 @@ function goTypeName(v: Value): string {
 interface Compiled {
   readonly schema: Json;
   readonly draft: Draft;
+  /** ajv's validator, for schemas the walkers cannot decide alone. */
   readonly validate?: ValidateFunction;
   /** A problem with the schema itself, printed instead of validation errors. */
   readonly problem?: string;
@@ -78,20 +80,18 @@ const compiled = new Map<string, Compiled>();
 function checkOne(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): string | undefined {
   const c = compile(decoder.decode(schemaBytes), dialect);
   if (c.problem !== undefined) return c.problem;
-  const plain = toJS(values);
-  if (c.validate!(plain)) return undefined;
+  if (c.validate?.(toJS(values))) return undefined;
   if (dialect === 'helm3') {
-    return (
-      helm3Messages(c.schema, values, { checkFormat: (f, v) => formatProblem(f, v) === undefined }) ??
-      fallback(c.validate!.errors ?? [], dialect)
-    );
+    const lines = helm3Messages(c.schema, values, { checkFormat: (f, v) => formatProblem(f, v) === undefined });
+    return lines ?? (c.validate ? fallback(c.validate.errors ?? [], dialect) : undefined);
   }
   const lines = helm4Messages(c.schema, values, {
     draft: c.draft,
     assertFormat: c.draft <= 7,
     checkFormat: formatProblem,
   });
-  return `${lines ?? fallback(c.validate!.errors ?? [], dialect)}\n`;
+  if (lines !== undefined) return `${lines}\n`;
+  return c.validate ? `${fallback(c.validate.errors ?? [], dialect)}\n` : undefined;
 }
 
 function compile(text: string, dialect: Dialect): Compiled {
@@ -125,15 +125,19 @@ function compileUncached(text: string, dialect: Dialect): Compiled {
       problem: `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${meta}#'\n- at '': got ${jsonKind(schema)}, want boolean or object`,
     };
   }
+  const malformed = dialect === 'helm4' && looksMalformed(schema);
+  const supported = walkersSupport(schema);
+  if (!malformed && supported) return { schema, draft };
   const plain = toPlain(schema);
   if (plain !== null && typeof plain === 'object' && !Array.isArray(plain)) {
     // ajv knows drafts 7, 2019-09 and 2020-12 by their own classes; the declaration itself is not needed.
     delete (plain as Record<string, unknown>).$schema;
   }
   const ajv = newAjv(dialect === 'helm3' ? 7 : draft);
-  if (dialect === 'helm4') {
+  if (malformed) {
     const problem = metaschemaProblem(ajv, draft, schema, plain);
     if (problem !== undefined) return { schema, draft, problem };
+    if (supported) return { schema, draft };
   }
   try {
     return { schema, draft, validate: ajv.compile(plain as object) };
@@ -223,12 +227,34 @@ function jsonKind(j: Json): string {
   return 'number';
 }
 
+const requireLazily = createRequire(import.meta.url);
+type AjvClass = new (options: object) => Ajv;
+let ajvModules: { Ajv: AjvClass; Ajv2019: AjvClass; Ajv2020: AjvClass } | undefined;
+
+/** ajv, loaded on first use (its module alone takes longer to load than most renders). */
+function loadAjv(): { Ajv: AjvClass; Ajv2019: AjvClass; Ajv2020: AjvClass } {
+  ajvModules ??= {
+    Ajv: (requireLazily('ajv') as { Ajv: AjvClass }).Ajv,
+    Ajv2019: (requireLazily('ajv/dist/2019') as { Ajv2019: AjvClass }).Ajv2019,
+    Ajv2020: (requireLazily('ajv/dist/2020') as { Ajv2020: AjvClass }).Ajv2020,
+  };
+  return ajvModules;
+}
+
+let formats: Record<string, FormatDef | undefined> | undefined;
+
+function loadFormats(): Record<string, FormatDef | undefined> {
+  formats ??= (requireLazily('ajv-formats/dist/formats') as { fullFormats: Record<string, FormatDef> }).fullFormats;
+  return formats;
+}
+
 function newAjv(draft: Draft): Ajv {
+  const m = loadAjv();
   const opts = { strict: false, allErrors: true, logger: false as const, validateSchema: false, unicodeRegExp: true };
-  if (draft >= 2020) return new Ajv2020({ ...opts, validateFormats: false });
-  if (draft === 2019) return new Ajv2019({ ...opts, validateFormats: false });
-  const ajv = new Ajv({ ...opts, validateFormats: true });
-  for (const [name, def] of Object.entries(fullFormats)) ajv.addFormat(name, def as never);
+  if (draft >= 2020) return new m.Ajv2020({ ...opts, validateFormats: false });
+  if (draft === 2019) return new m.Ajv2019({ ...opts, validateFormats: false });
+  const ajv = new m.Ajv({ ...opts, validateFormats: true });
+  for (const [name, def] of Object.entries(loadFormats())) ajv.addFormat(name, def as never);
   return ajv;
 }
 
@@ -236,7 +262,7 @@ type FormatDef = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: s
 
 /** Why a string does not have a format (undefined when it does, or the format is unknown). */
 function formatProblem(format: string, value: string): string | undefined {
-  const def = (fullFormats as Record<string, FormatDef | undefined>)[format];
+  const def = loadFormats()[format];
   if (def === undefined) return undefined;
   const check = def instanceof RegExp || typeof def === 'function' ? def : def.validate;
   const ok = check instanceof RegExp ? check.test(value) : check(value);

@@ -47,3 +47,20 @@ describe('x/text number rendering (helm 4 schema messages)', () => {
     expect(xFloat(1e-5)).toBe('1×10⁻⁰⁵');
   });
 });
+
+describe('schemas the walkers do not evaluate alone', () => {
+  const withSchema = (schema: string, values: string) =>
+    prepare({ name: 'ajv', tpl: 'x', values, files: { 'values.schema.json': schema } } as GoldenCase, 'helm4');
+  it('lets ajv decide unevaluatedProperties and prints its errors in helm frame', () => {
+    const p = withSchema('{"properties":{"a":{}},"unevaluatedProperties":false}', 'a: 1\nb: 2\n');
+    expect(() => validateSchemas(p.chart, p.values)).toThrow(
+      /^values don't meet the specifications of the schema\(s\) in the following chart\(s\):\nt:\n- at '': /,
+    );
+    const ok = withSchema('{"properties":{"a":{}},"unevaluatedProperties":false}', 'a: 1\n');
+    expect(() => validateSchemas(ok.chart, ok.values)).not.toThrow();
+  });
+  it('ignores unknown keywords, as both libraries do', () => {
+    const p = withSchema('{"properties":{"a":{"form":true,"sliderMin":1,"type":"string"}}}', 'a: x\n');
+    expect(() => validateSchemas(p.chart, p.values)).not.toThrow();
+  });
+});
