@@ -96,7 +96,13 @@ export function readArchive(data: Uint8Array, limits: ArchiveLimits = {}): Loade
     },
   });
   parser.on('error', (e: Error) => {
-    failure ??= e instanceof ChartError ? e : new ChartError(`unable to read chart archive: ${e.message}`);
+    if (failure) return;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof ChartError) failure = e;
+    else if (code === 'TAR_BAD_ARCHIVE' || code === 'TAR_ENTRY_INVALID') {
+      // Go's tar reader sees an all-zero stream as an empty archive, anything else as a bad header.
+      if (!tarData.every((b) => b === 0)) failure = new ChartError('archive/tar: invalid tar header');
+    } else failure = new ChartError(`unable to read chart archive: ${e.message}`);
   });
   parser.end(tarData);
   if (failure) throw failure;

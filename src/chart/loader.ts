@@ -13,6 +13,7 @@
 // `error unpacking subchart sub in parent: ...`).
 
 import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseYamlInts } from '../goyaml/index.ts';
 import type { GoMap } from '../template/value.ts';
 import { goFileError } from '../values/fs.ts';
@@ -74,9 +75,20 @@ export function loadChartSync(path: string, options: LoadOptions = {}): Chart {
     throw new ChartError(goFileError('stat', path, e), undefined, { cause: e });
   }
   if (isDir) {
-    const files = readChartDirectory(path, options);
-    if (dialect === 'helm4') checkApiVersion(files, path);
-    return buildChart(files, options);
+    if (dialect === 'helm4') {
+      // helm 4 reads Chart.yaml from disk first (whatever .helmignore says) to pick the chart format.
+      const name = join(resolve(path), 'Chart.yaml');
+      let data: Uint8Array;
+      try {
+        data = readFileSync(name);
+      } catch (e) {
+        throw new ChartError(`unable to detect chart at ${name}: ${goFileError('open', name, e)}`, undefined, {
+          cause: e,
+        });
+      }
+      checkApiVersion([{ name: 'Chart.yaml', data }], path);
+    }
+    return buildChart(readChartDirectory(path, options), options);
   }
   let data: Uint8Array;
   try {

@@ -90,6 +90,18 @@ export function applySetFlag(base: GoMap, flag: SetFlag, text: string, options: 
   return base;
 }
 
+/** Applies every occurrence of one `--set`-family flag, in order, to `base` (a new map by default). */
+export function parseSetFlags(
+  flag: SetFlag,
+  texts: readonly string[],
+  options: LayerOptions = {},
+  base: GoMap = new Map(),
+): GoMap {
+  let out = base;
+  for (const t of texts) out = applySetFlag(out, flag, t, options);
+  return out;
+}
+
 /** Reads one `-f` file's text into a map; errors read `failed to parse <path>: ...`. */
 export function readValuesFile(path: string, text: string, dialect: Dialect = 'helm4'): GoMap {
   try {

@@ -7,62 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkDependencies, processDependencies } from '../../src/chart/dependencies.ts';
 import { toJS } from '../../src/template/value.ts';
-import { coalesceValues } from '../../src/values/coalesce.ts';
-import { mergeValueLayers } from '../../src/values/layers.ts';
 import type { Dialect } from '../../src/values/strvals.ts';
-import { loadFromDir } from '../chart/tmpchart.ts';
-// @ts-expect-error: plain JS module shared with the golden generator
-import { chartFiles } from '../golden/harness-shared.mjs';
+import { type GoldenCase, prepare } from '../chart/pipeline.ts';
 
-interface GoldenCase {
-  name: string;
-  tpl: string;
-  values?: string;
-  files?: Record<string, string>;
-  chart?: string;
-  set?: string[];
-  setString?: string[];
-  setJson?: string[];
-  setLiteral?: string[];
-  args?: string[];
-}
 type Expected = Record<string, { helm4: { out?: string; err?: string }; helm3: { out?: string; err?: string } }>;
 
 const root = join(import.meta.dirname, '..', 'golden');
 const JSON_TPL = '{{ toJson .Values }}';
 const YAML_ERR = 'error converting YAML to JSON: ';
 
-/** Renders `.Values` of a case the way the render layer will, stopping before templates. */
-export function valuesOf(c: GoldenCase, dialect: Dialect): unknown {
-  const files = chartFiles(c) as Record<string, string>;
-  const layers: { valueFiles: string[]; fileValues: string[] } = { valueFiles: [], fileValues: [] };
-  const args = c.args ?? [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-f') layers.valueFiles.push(args[++i]);
-    else if (args[i] === '--set-file') layers.fileValues.push(args[++i]);
-    else throw new Error(`unsupported arg ${args[i]}`);
-  }
-  const readFile = (p: string) => {
-    const rel = p.replace('$CHART/', '');
-    if (!(rel in files)) throw new Error(`open ${p}: no such file or directory`);
-    return files[rel];
-  };
-  const user = mergeValueLayers(
-    {
-      ...layers,
-      values: c.set,
-      stringValues: c.setString,
-      jsonValues: c.setJson,
-      literalValues: c.setLiteral,
-    },
-    { dialect, readFile },
-  );
-  const chart = loadFromDir(files, { dialect });
-  checkDependencies(chart, dialect);
-  const processed = processDependencies(chart, user, { dialect });
-  return toJS(coalesceValues(processed, user, { dialect }));
+function valuesOf(c: GoldenCase, dialect: Dialect): unknown {
+  return toJS(prepare(c, dialect).values);
 }
 
 for (const file of readdirSync(join(root, 'cases'))) {

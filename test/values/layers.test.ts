@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValuesError } from '../../src/values/errors.ts';
+import * as layers from '../../src/values/layers.ts';
 import { applySetFlag, mergeValueLayers } from '../../src/values/layers.ts';
 import { mergeMaps, readValues } from '../../src/values/read.ts';
 import { i64, m } from './helpers.ts';
@@ -122,5 +123,13 @@ describe('reading values files', () => {
     const out = mergeMaps(a, b);
     expect(out).toEqual(m({ x: { y: 2, z: 1 }, l: [2], n: null }));
     expect(a).toEqual(m({ x: { y: 1, z: 1 }, l: [1] }));
+  });
+});
+
+describe('parseSetFlags', () => {
+  it('applies each occurrence in order onto a base', () => {
+    const { parseSetFlags } = layers;
+    expect(parseSetFlags('set', ['a=1,b=2', 'a=3'])).toEqual(m({ a: i64(3), b: i64(2) }));
+    expect(parseSetFlags('set-string', ['a=1'], {}, m({ b: 1 }))).toEqual(m({ a: '1', b: 1 }));
   });
 });

@@ -1,0 +1,260 @@
+// Shared pieces of the two schema-message walkers: reading schema keywords, resolving local $refs, and the
+// JSON view of Go values (types, equality, lengths).
+
+import { GoInt, type GoMap, type Value } from '../template/value.ts';
+import { type Json, type JsonObject, RawNumber } from './schema-json.ts';
+
+export type Schema = Json;
+
+/** JSON Schema drafts, by year where they have one. */
+export type Draft = 4 | 6 | 7 | 2019 | 2020;
+
+/** The draft a root schema declares (`$schema`); helm 4's compiler defaults to 2020-12. */
+export function draftOf(root: Schema): Draft {
+  const s = root instanceof Map ? root.get('$schema') : undefined;
+  if (typeof s !== 'string') return 2020;
+  const u = s.replace(/^https?:\/\//, '').replace(/#$/, '');
+  switch (u) {
+    case 'json-schema.org/draft-04/schema':
+      return 4;
+    case 'json-schema.org/draft-06/schema':
+      return 6;
+    case 'json-schema.org/draft-07/schema':
+      return 7;
+    case 'json-schema.org/draft/2019-09/schema':
+      return 2019;
+    default:
+      return 2020;
+  }
+}
+
+export function kw(s: Schema, name: string): Json | undefined {
+  return s instanceof Map ? s.get(name) : undefined;
+}
+
+export function isObj(j: Json | undefined): j is JsonObject {
+  return j instanceof Map;
+}
+
+export function num(j: Json | undefined): number | undefined {
+  return j instanceof RawNumber ? j.value : undefined;
+}
+
+/** Resolves a local `$ref` (`#`, `#/definitions/x`, `#/$defs/x`); undefined when it is not local. */
+export function resolveRef(root: Schema, ref: string): Schema | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  const ptr = decodeURIComponent(ref.slice(1));
+  if (ptr === '') return root;
+  if (!ptr.startsWith('/')) return undefined;
+  let cur: Json | undefined = root;
+  for (const raw of ptr.slice(1).split('/')) {
+    const tok = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur instanceof Map) cur = cur.get(tok);
+    else if (Array.isArray(cur)) cur = cur[Number(tok)];
+    else return undefined;
+  }
+  return cur;
+}
+
+// ---- instances ----------------------------------------------------------------------------------------
+
+export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+
+export function jsonType(v: Value): JsonType {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number' || v instanceof GoInt) return 'number';
+  if (typeof v === 'string') return 'string';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+export function numberOf(v: Value): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof GoInt) return Number(v.value);
+  return undefined;
+}
+
+export function isInteger(v: Value): boolean {
+  if (v instanceof GoInt) return true;
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+/** Whether a value has one of the schema's types (an integral number counts as integer). */
+export function typeMatches(types: string[], v: Value): boolean {
+  const t = jsonType(v);
+  if (types.includes(t)) return true;
+  return t === 'number' && types.includes('integer') && isInteger(v);
+}
+
+export function typesOf(s: Schema): string[] | undefined {
+  const t = kw(s, 'type');
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+/** JSON equality of an instance value and a schema value (numbers by value). */
+export function jsonEqual(v: Value, j: Json): boolean {
+  if (j === null) return v === null || v === undefined;
+  if (j instanceof RawNumber) {
+    const n = numberOf(v);
+    return n !== undefined && n === j.value;
+  }
+  if (typeof j === 'boolean' || typeof j === 'string') return v === j;
+  if (Array.isArray(j)) {
+    return Array.isArray(v) && v.length === j.length && v.every((x, i) => jsonEqual(x, j[i]));
+  }
+  if (!(v instanceof Map) || v.size !== j.size) return false;
+  for (const [k, x] of j) if (!v.has(k) || !jsonEqual(v.get(k) as Value, x)) return false;
+  return true;
+}
+
+/** JSON equality of two instance values. */
+export function valueEqual(a: Value, b: Value): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  const na = numberOf(a);
+  if (na !== undefined) return numberOf(b) === na;
+  if (typeof a !== 'object') return a === b;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => valueEqual(x, b[i]));
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [k, x] of a) if (!b.has(k) || !valueEqual(x, b.get(k) as Value)) return false;
+    return true;
+  }
+  return false;
+}
+
+export function runeCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function entries(v: Value): [string, Value][] {
+  return [...(v as GoMap)];
+}
+
+const patternCache = new Map<string, RegExp | null>();
+
+/** A schema `pattern` as a JS regular expression (unanchored search); null if it does not compile. */
+export function schemaRegex(p: string): RegExp | null {
+  let re = patternCache.get(p);
+  if (re === undefined) {
+    try {
+      re = new RegExp(p, 'u');
+    } catch {
+      try {
+        re = new RegExp(p);
+      } catch {
+        re = null;
+      }
+    }
+    patternCache.set(p, re);
+  }
+  return re;
+}
+
+// Standard keywords the walkers do not evaluate. A schema using one of them (or a $ref that leaves the
+// document) is checked with ajv; unknown keywords only annotate (UI hints such as bitnami's `form`), as in
+// both libraries.
+const NOT_WALKED = new Set([
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'minContains',
+  'maxContains',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  '$anchor',
+  '$id',
+  'id',
+]);
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs'];
+const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SUBSCHEMAS = [
+  'additionalProperties',
+  'propertyNames',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+];
+
+/** Whether the walkers can decide validity on their own (only known keywords and local, resolvable $refs). */
+export function walkersSupport(root: Schema): boolean {
+  const ok = (s: Json | undefined): boolean => {
+    if (s === undefined || typeof s === 'boolean') return true;
+    if (!(s instanceof Map)) return false;
+    for (const [k, v] of s) {
+      if (NOT_WALKED.has(k)) return false;
+      if (k === '$ref' && (typeof v !== 'string' || resolveRef(root, v) === undefined)) return false;
+    }
+    for (const k of SUBSCHEMA_MAPS) {
+      const m = s.get(k);
+      if (m instanceof Map) for (const x of m.values()) if (!ok(x)) return false;
+    }
+    for (const k of SUBSCHEMA_LISTS) {
+      const l = s.get(k);
+      if (Array.isArray(l)) for (const x of l) if (!ok(x)) return false;
+    }
+    for (const k of SUBSCHEMAS) if (!ok(s.get(k))) return false;
+    const items = s.get('items');
+    if (Array.isArray(items)) {
+      for (const x of items) if (!ok(x)) return false;
+    } else if (!ok(items)) return false;
+    const deps = s.get('dependencies');
+    if (deps instanceof Map) for (const x of deps.values()) if (!Array.isArray(x) && !ok(x)) return false;
+    return true;
+  };
+  return ok(root);
+}
+
+/**
+ * A quick look for keyword values of the wrong shape, which the metaschema would reject (helm 4 then fails
+ * before validating). When this finds something, the metaschema itself is consulted for the exact message.
+ */
+export function looksMalformed(root: Schema): boolean {
+  const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+  const bad = (s: Json | undefined): boolean => {
+    if (s === undefined || typeof s === 'boolean') return false;
+    if (!(s instanceof Map)) return true;
+    const t = s.get('type');
+    if (t !== undefined) {
+      const names = typeof t === 'string' ? [t] : Array.isArray(t) ? t : [null];
+      if (names.some((n) => typeof n !== 'string' || !TYPES.includes(n))) return true;
+    }
+    for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']) {
+      const v = s.get(k);
+      if (v !== undefined && !(v instanceof RawNumber && Number.isInteger(v.value) && v.value >= 0)) return true;
+    }
+    for (const k of ['minimum', 'maximum', 'multipleOf']) {
+      const v = s.get(k);
+      if (v !== undefined && !(v instanceof RawNumber)) return true;
+    }
+    const req = s.get('required');
+    if (req !== undefined && !(Array.isArray(req) && req.every((x) => typeof x === 'string'))) return true;
+    if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
+    if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
+    if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
+    for (const k of SUBSCHEMA_MAPS) {
+      const m = s.get(k);
+      if (m === undefined) continue;
+      if (!(m instanceof Map)) return true;
+      for (const x of m.values()) if (bad(x)) return true;
+    }
+    for (const k of SUBSCHEMA_LISTS) {
+      const l = s.get(k);
+      if (l === undefined) continue;
+      if (!Array.isArray(l)) return true;
+      for (const x of l) if (bad(x)) return true;
+    }
+    for (const k of SUBSCHEMAS) if (bad(s.get(k))) return true;
+    const items = s.get('items');
+    return Array.isArray(items) ? items.some(bad) : bad(items);
+  };
+  return bad(root);
+}

@@ -1,0 +1,282 @@
+// values.schema.json validation for a chart and its subcharts, with helm's error messages.
+//
+//   validateSchemas(chart, values, { dialect })   throws SchemaValidationError when values do not conform
+//
+// The messages come from walkers that follow each helm's library (schema-helm4.ts, schema-helm3.ts). For
+// schemas made only of the keywords they evaluate (nearly all chart schemas) the walkers also decide validity,
+// which costs a walk over the values; anything else (unevaluated*, $dynamicRef, $id-based or remote refs, ...)
+// is decided by ajv (2020-12, 2019-09 or draft-07 by `$schema`, as helm 4's santhosh-tekuri/jsonschema picks;
+// draft-07 with formats for helm 3's gojsonschema), loaded only then: compiling costs hundreds of
+// milliseconds, more than a whole helm run. Schemas whose keyword values look malformed are checked against
+// their metaschema with ajv for helm 4's message.
+// Each chart is checked against its own section of the values (a subchart against values.<name>), parent
+// first, then its subcharts depth first, as helm's ValidateAgainstSchema does.
+
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { type GoMap, toJS, type Value } from '../template/value.ts';
+import type { Dialect } from '../values/strvals.ts';
+import { SchemaValidationError } from './errors.ts';
+import type { Chart } from './model.ts';
+import { type Draft, draftOf, looksMalformed, walkersSupport } from './schema-common.ts';
+import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
+import { helm4Messages } from './schema-helm4.ts';
+import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain } from './schema-json.ts';
+
+export interface SchemaOptions {
+  readonly dialect?: Dialect;
+}
+
+const HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):\n";
+
+/** Validates the coalesced values against every schema of the chart tree; throws helm's message. */
+export function validateSchemas(chart: Chart, values: GoMap, options: SchemaOptions = {}): void {
+  const dialect = options.dialect ?? 'helm4';
+  const text = checkChart(chart, values, dialect);
+  if (text !== '') throw new SchemaValidationError(HEADER + text, 'values.schema.json');
+}
+
+function checkChart(chart: Chart, values: GoMap, dialect: Dialect): string {
+  let out = '';
+  if (chart.schema !== undefined) {
+    const err = checkOne(chart.schema, values, dialect);
+    if (err !== undefined) out += `${chart.name}:\n${err}`;
+  }
+  for (const sub of chart.dependencies) {
+    const raw = values.get(sub.name);
+    if (raw === undefined || raw === null) continue;
+    if (!(raw instanceof Map)) {
+      if (dialect === 'helm4') {
+        out += `${sub.name}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      }
+      continue;
+    }
+    out += checkChart(sub, raw, dialect);
+  }
+  return out;
+}
+
+function goTypeName(v: Value): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'float64';
+  if (Array.isArray(v)) return '[]interface {}';
+  return 'int64';
+}
+
+interface Compiled {
+  readonly schema: Json;
+  readonly draft: Draft;
+  /** ajv's validator, for schemas the walkers cannot decide alone. */
+  readonly validate?: ValidateFunction;
+  /** A problem with the schema itself, printed instead of validation errors. */
+  readonly problem?: string;
+}
+
+const decoder = new TextDecoder();
+const compiled = new Map<string, Compiled>();
+
+/** The error text for one chart's schema (ending as helm's does), or undefined when the values conform. */
+function checkOne(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): string | undefined {
+  const c = compile(decoder.decode(schemaBytes), dialect);
+  if (c.problem !== undefined) return c.problem;
+  if (c.validate?.(toJS(values))) return undefined;
+  if (dialect === 'helm3') {
+    const lines = helm3Messages(c.schema, values, { checkFormat: (f, v) => formatProblem(f, v) === undefined });
+    return lines ?? (c.validate ? fallback(c.validate.errors ?? [], dialect) : undefined);
+  }
+  const lines = helm4Messages(c.schema, values, {
+    draft: c.draft,
+    assertFormat: c.draft <= 7,
+    checkFormat: formatProblem,
+  });
+  if (lines !== undefined) return `${lines}\n`;
+  return c.validate ? `${fallback(c.validate.errors ?? [], dialect)}\n` : undefined;
+}
+
+function compile(text: string, dialect: Dialect): Compiled {
+  const key = `${dialect}\u0000${text}`;
+  let c = compiled.get(key);
+  if (c === undefined) {
+    c = compileUncached(text, dialect);
+    if (compiled.size > 64) compiled.clear();
+    compiled.set(key, c);
+  }
+  return c;
+}
+
+function compileUncached(text: string, dialect: Dialect): Compiled {
+  let schema: Json;
+  try {
+    schema = parseSchemaJSON(text);
+  } catch (e) {
+    if (e instanceof SchemaSyntaxError) return { schema: null, draft: 2020, problem: e.message };
+    throw e;
+  }
+  const draft = draftOf(schema);
+  if (dialect === 'helm3') {
+    const problem = helm3SchemaProblem(schema);
+    if (problem !== undefined) return { schema, draft, problem };
+  } else if (!(schema instanceof Map) && typeof schema !== 'boolean') {
+    const meta = draft === 2020 ? 'https://json-schema.org/draft/2020-12/schema' : metaURL(draft);
+    return {
+      schema,
+      draft,
+      problem: `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${meta}#'\n- at '': got ${jsonKind(schema)}, want boolean or object`,
+    };
+  }
+  const malformed = dialect === 'helm4' && looksMalformed(schema);
+  const supported = walkersSupport(schema);
+  if (!malformed && supported) return { schema, draft };
+  const plain = toPlain(schema);
+  if (plain !== null && typeof plain === 'object' && !Array.isArray(plain)) {
+    // ajv knows drafts 7, 2019-09 and 2020-12 by their own classes; the declaration itself is not needed.
+    delete (plain as Record<string, unknown>).$schema;
+  }
+  const ajv = newAjv(dialect === 'helm3' ? 7 : draft);
+  if (malformed) {
+    const problem = metaschemaProblem(ajv, draft, schema, plain);
+    if (problem !== undefined) return { schema, draft, problem };
+    if (supported) return { schema, draft };
+  }
+  try {
+    return { schema, draft, validate: ajv.compile(plain as object) };
+  } catch (e) {
+    return { schema, draft, problem: (e as Error).message };
+  }
+}
+
+const META_PARTS: Partial<Record<Draft, string[]>> = {
+  2020: ['core', 'applicator', 'unevaluated', 'validation', 'meta-data', 'format-annotation', 'content'],
+  2019: ['core', 'applicator', 'validation', 'meta-data', 'format', 'content'],
+};
+
+/**
+ * helm 4 compiles a schema only if it is valid against its draft's metaschema. ajv decides; the message is
+ * the metaschema walked over the schema, as santhosh-tekuri/jsonschema reports it.
+ */
+function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown): string | undefined {
+  if (draft === 4 || draft === 6) return undefined;
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(plain as object) as boolean;
+  } catch {
+    return undefined;
+  }
+  if (valid) return undefined;
+  const url = metaURL(draft);
+  const registry = new Map<string, Json>();
+  const add = (u: string) => {
+    const s = ajv.getSchema(u)?.schema;
+    if (s !== undefined) registry.set(u, fromPlain(s));
+  };
+  add(url);
+  for (const part of META_PARTS[draft] ?? []) add(url.replace(/schema$/, `meta/${part}`));
+  const root = registry.get(url);
+  if (root === undefined) return undefined;
+  const lines = helm4Messages(root, toValue(schema), {
+    draft,
+    assertFormat: false,
+    checkFormat: () => undefined,
+    registry,
+    rootURL: url,
+  });
+  if (lines === undefined) return undefined;
+  return `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${url}#'\n${lines}`;
+}
+
+function fromPlain(v: unknown): Json {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return new RawNumber(v, String(v));
+  if (Array.isArray(v)) return v.map(fromPlain);
+  const m = new Map<string, Json>();
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) m.set(k, fromPlain(x));
+  return m;
+}
+
+function toValue(j: Json): Value {
+  if (j instanceof RawNumber) return j.value;
+  if (Array.isArray(j)) return j.map(toValue);
+  if (j instanceof Map) {
+    const m: GoMap = new Map();
+    for (const [k, x] of j) m.set(k, toValue(x));
+    return m;
+  }
+  return j;
+}
+
+function metaURL(draft: Draft): string {
+  switch (draft) {
+    case 4:
+      return 'http://json-schema.org/draft-04/schema';
+    case 6:
+      return 'http://json-schema.org/draft-06/schema';
+    case 7:
+      return 'http://json-schema.org/draft-07/schema';
+    case 2019:
+      return 'https://json-schema.org/draft/2019-09/schema';
+    default:
+      return 'https://json-schema.org/draft/2020-12/schema';
+  }
+}
+
+function jsonKind(j: Json): string {
+  if (j === null) return 'null';
+  if (Array.isArray(j)) return 'array';
+  if (typeof j === 'string') return 'string';
+  return 'number';
+}
+
+const requireLazily = createRequire(import.meta.url);
+type AjvClass = new (options: object) => Ajv;
+let ajvModules: { Ajv: AjvClass; Ajv2019: AjvClass; Ajv2020: AjvClass } | undefined;
+
+/** ajv, loaded on first use (its module alone takes longer to load than most renders). */
+function loadAjv(): { Ajv: AjvClass; Ajv2019: AjvClass; Ajv2020: AjvClass } {
+  ajvModules ??= {
+    Ajv: (requireLazily('ajv') as { Ajv: AjvClass }).Ajv,
+    Ajv2019: (requireLazily('ajv/dist/2019') as { Ajv2019: AjvClass }).Ajv2019,
+    Ajv2020: (requireLazily('ajv/dist/2020') as { Ajv2020: AjvClass }).Ajv2020,
+  };
+  return ajvModules;
+}
+
+let formats: Record<string, FormatDef | undefined> | undefined;
+
+function loadFormats(): Record<string, FormatDef | undefined> {
+  formats ??= (requireLazily('ajv-formats/dist/formats') as { fullFormats: Record<string, FormatDef> }).fullFormats;
+  return formats;
+}
+
+function newAjv(draft: Draft): Ajv {
+  const m = loadAjv();
+  const opts = { strict: false, allErrors: true, logger: false as const, validateSchema: false, unicodeRegExp: true };
+  if (draft >= 2020) return new m.Ajv2020({ ...opts, validateFormats: false });
+  if (draft === 2019) return new m.Ajv2019({ ...opts, validateFormats: false });
+  const ajv = new m.Ajv({ ...opts, validateFormats: true });
+  for (const [name, def] of Object.entries(loadFormats())) ajv.addFormat(name, def as never);
+  return ajv;
+}
+
+type FormatDef = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: string) => boolean) };
+
+/** Why a string does not have a format (undefined when it does, or the format is unknown). */
+function formatProblem(format: string, value: string): string | undefined {
+  const def = loadFormats()[format];
+  if (def === undefined) return undefined;
+  const check = def instanceof RegExp || typeof def === 'function' ? def : def.validate;
+  const ok = check instanceof RegExp ? check.test(value) : check(value);
+  if (ok) return undefined;
+  if (format === 'email' && !value.includes('@')) return 'missing @';
+  return `invalid ${format}`;
+}
+
+/** ajv's errors in helm's frame, for anything the walkers do not know. */
+function fallback(errors: readonly ErrorObject[], dialect: Dialect): string {
+  if (dialect === 'helm3') {
+    return errors
+      .map((e) => `- ${e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.')}: ${e.message}\n`)
+      .join('');
+  }
+  return errors.map((e) => `- at '${e.instancePath}': ${e.message}`).join('\n');
+}
