@@ -25,7 +25,14 @@ export function resolveHostSync(host: string): string[] {
   if (fromHosts.length) return fromHosts;
   try {
     const out = execFileSync('getent', ['ahosts', host], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return [...new Set(out.split('\n').map((l) => l.split(/\s+/)[0]).filter((a) => a && isIP(a)))];
+    return [
+      ...new Set(
+        out
+          .split('\n')
+          .map((l) => l.split(/\s+/)[0])
+          .filter((a) => a && isIP(a)),
+      ),
+    ];
   } catch {
     return [];
   }

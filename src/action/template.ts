@@ -6,6 +6,7 @@ import { checkDependencies, checkKubeVersion, processDependencies } from '../cha
 import { ChartError } from '../chart/errors.ts';
 import { loadChartSync } from '../chart/loader.ts';
 import type { Chart } from '../chart/model.ts';
+import { validateSchemas } from '../chart/schema.ts';
 import type { FuncEnv } from '../funcs/env.ts';
 import { parseKubeVersion } from '../render/capabilities.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from '../render/dialect.ts';
@@ -38,6 +39,8 @@ export interface TemplateRequest {
   noHooks?: boolean;
   subchartNotes?: boolean;
   enableDNS?: boolean;
+  /** --skip-schema-validation */
+  skipSchemaValidation?: boolean;
   /** Randomness and clock for the function library (default: the system's). */
   env?: FuncEnv;
   /** Receives the warnings helm prints on stderr while loading and coalescing. */
@@ -86,6 +89,7 @@ export function templateChart(req: TemplateRequest): TemplateResult {
   validateReleaseName(releaseName, dialect);
   const chart = processDependencies(loaded, user, { dialect, warn });
   const values = coalesceValues(chart, user, { dialect, warn });
+  if (!req.skipSchemaValidation) validateSchemas(chart, values, { dialect });
   if (chart.metadata.kubeVersion) {
     const kv = parseKubeVersion(req.kubeVersion ?? (dialect === 'helm4' ? 'v1.35.0' : 'v1.32.0'), dialect);
     checkKubeVersion(chart, kv.goString(), dialect);

@@ -64,6 +64,7 @@ export function requestFromFlags(flags: Flags, io: CommandIO, dialect: HelmDiale
     noHooks: flags.bool('no-hooks'),
     subchartNotes: flags.bool('render-subchart-notes'),
     enableDNS: flags.bool('enable-dns'),
+    skipSchemaValidation: flags.bool('skip-schema-validation'),
     warn: (w) => {
       const line = formatWarning(w, dialect);
       if (line !== undefined) io.stderr(`${line}\n`);

@@ -15,10 +15,10 @@ import { stringFuncs } from './strings.ts';
 import { urlFuncs } from './urls.ts';
 
 /** The core Sprig functions. None of them needs the environment (randomness and time are in extFuncs). */
-export function coreFuncs(_env: FuncEnv): GoFunc[] {
+export function coreFuncs(_env: FuncEnv, options: { helm3?: boolean } = {}): GoFunc[] {
   return [
     ...stringFuncs(),
-    ...regexFuncs(),
+    ...regexFuncs(options.helm3),
     ...listFuncs(),
     ...dictFuncs(),
     ...mathFuncs(),

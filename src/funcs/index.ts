@@ -11,7 +11,7 @@ export function helmFuncMap(env: FuncEnv, dialect: 'helm4' | 'helm3', enableDNS 
   const add = (fs: GoFunc[]) => {
     for (const f of fs) m.set(f.name, f);
   };
-  add(coreFuncs(env));
+  add(coreFuncs(env, { helm3: dialect === 'helm3' }));
   add(extFuncs(env, { helm3: dialect === 'helm3', enableDns: enableDNS }));
   add(serializationFuncs({ helm: dialect === 'helm3' ? 3 : 4 }));
   m.delete('env');

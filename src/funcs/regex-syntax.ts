@@ -158,8 +158,14 @@ function canonicalName(name: string): string {
  * The JS property (or `Any`/`ASCII`) for a Go Unicode class name, or undefined if Go does not know the name.
  * Follows helm 4.1.4's Go (1.25); Go 1.23 (helm 3.17) only knew exact category and script names.
  */
-function unicodeProperty(raw: string): string | undefined {
-  const name = canonicalName(raw);
+function unicodeProperty(raw: string, exactNames: boolean): string | undefined {
+  // Go 1.23 (helm 3.17) looks names up exactly; Go 1.25 canonicalizes them first.
+  const name = exactNames ? raw : canonicalName(raw);
+  if (exactNames) {
+    if (raw === 'Any') return 'Any';
+    if (CATEGORIES.has(raw)) return `General_Category=${raw}`;
+    return SCRIPTS.has(raw) ? scriptProperty(raw) : undefined;
+  }
   switch (name) {
     case 'Any':
       return 'Any';
@@ -171,16 +177,18 @@ function unicodeProperty(raw: string): string | undefined {
       return 'General_Category=LC';
   }
   if (CATEGORIES.has(name)) return `General_Category=${name}`;
-  if (SCRIPTS.has(name)) {
-    try {
-      new RegExp(`\\p{Script=${name}}`, 'u');
-      return `Script=${name}`;
-    } catch {
-      return undefined; // a script newer than this Node's Unicode tables
-    }
-  }
+  if (SCRIPTS.has(name)) return scriptProperty(name);
   const alias = CATEGORY_ALIASES[name];
   return alias ? `General_Category=${alias}` : undefined;
+}
+
+function scriptProperty(name: string): string | undefined {
+  try {
+    new RegExp(`\\p{Script=${name}}`, 'u');
+    return `Script=${name}`;
+  } catch {
+    return undefined; // a script newer than this Node's Unicode tables
+  }
 }
 
 function isAlnum(c: number): boolean {
@@ -237,7 +245,10 @@ class Parser {
   readonly names: string[] = [''];
   private lastRepeat = -1; // start of the previous token when it was a repetition operator
 
-  constructor(private readonly s: string) {
+  constructor(
+    private readonly s: string,
+    private readonly exactNames = false,
+  ) {
     this.frame = { cap: 0, flags: { ...this.flags }, alts: [], cur: [] };
   }
 
@@ -580,7 +591,7 @@ class Parser {
       negated = !negated;
       name = name.slice(1);
     }
-    const prop = unicodeProperty(name);
+    const prop = unicodeProperty(name, this.exactNames);
     if (prop === undefined) throw new RegexSyntaxError(ERR.charRange, s.slice(start, seqEnd));
     i = seqEnd;
     this.i = i;
@@ -801,8 +812,8 @@ function foldUse(alts: Node[][], seen: Set<boolean>): void {
 }
 
 /** Parses a Go regexp and returns its JavaScript form; throws RegexSyntaxError with Go's message. */
-export function translateRegex(pattern: string): ParsedRegex {
-  const p = new Parser(pattern);
+export function translateRegex(pattern: string, options: { helm3?: boolean } = {}): ParsedRegex {
+  const p = new Parser(pattern, options.helm3 === true);
   const tree = p.parse();
   const seen = new Set<boolean>();
   foldUse(tree, seen);

@@ -15,28 +15,29 @@ export interface GoRegexp {
 const cache = new Map<string, GoRegexp | RegexSyntaxError>();
 const CACHE_LIMIT = 1000;
 
-/** regexp.Compile (cached): a GoRegexp, or throws RegexSyntaxError. */
-export function compileGo(expr: string): GoRegexp {
-  let r = cache.get(expr);
+/** regexp.Compile (cached): a GoRegexp, or throws RegexSyntaxError. `helm3` follows Go 1.23's syntax. */
+export function compileGo(expr: string, helm3 = false): GoRegexp {
+  const key = helm3 ? `3\0${expr}` : expr;
+  let r = cache.get(key);
   if (r === undefined) {
     try {
-      const t = translateRegex(expr);
+      const t = translateRegex(expr, { helm3 });
       r = { expr, re: new RegExp(t.source, t.flags), names: t.names };
     } catch (e) {
       if (!(e instanceof RegexSyntaxError)) throw e;
       r = e;
     }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(expr, r);
+    cache.set(key, r);
   }
   if (r instanceof RegexSyntaxError) throw r;
   return r;
 }
 
 /** regexp.MustCompile: panics with `regexp: Compile(<quoted>): <error>`. */
-function mustCompile(expr: string): GoRegexp {
+function mustCompile(expr: string, helm3: boolean): GoRegexp {
   try {
-    return compileGo(expr);
+    return compileGo(expr, helm3);
   } catch (e) {
     if (e instanceof RegexSyntaxError) {
       const q = canBackquote(expr) ? `\`${expr}\`` : quote(expr);
@@ -47,9 +48,9 @@ function mustCompile(expr: string): GoRegexp {
 }
 
 /** regexp.Compile for the must* forms: the error is returned as is. */
-function compileOrError(expr: string): GoRegexp {
+function compileOrError(expr: string, helm3: boolean): GoRegexp {
   try {
-    return compileGo(expr);
+    return compileGo(expr, helm3);
   } catch (e) {
     if (e instanceof RegexSyntaxError) throw new GoError(e.message);
     throw e;
@@ -216,26 +217,30 @@ export function quoteMeta(s: string): string {
   return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
-export function regexFuncs(): GoFunc[] {
+export function regexFuncs(helm3 = false): GoFunc[] {
   const s = (v: Value) => v as string;
   type Op = (g: GoRegexp, ...rest: Value[]) => Value;
   const pair = (name: string, params: GoFunc['params'], op: Op): GoFunc[] => {
     const must = `must${name[0].toUpperCase()}${name.slice(1)}`;
     return [
-      goFunc(name, params, (re, ...rest) => op(mustCompile(s(re)), ...rest)),
-      goFunc(must, params, (re, ...rest) => op(compileOrError(s(re)), ...rest)),
+      goFunc(name, params, (re, ...rest) => op(mustCompile(s(re), helm3), ...rest)),
+      goFunc(must, params, (re, ...rest) => op(compileOrError(s(re), helm3), ...rest)),
     ];
   };
   return [
     goFunc('regexMatch', [T.string, T.string], (re, str) => {
       try {
-        return execAt(compileGo(s(re)), s(str), 0) !== null;
+        return execAt(compileGo(s(re), helm3), s(str), 0) !== null;
       } catch (e) {
         if (e instanceof RegexSyntaxError) return false;
         throw e;
       }
     }),
-    goFunc('mustRegexMatch', [T.string, T.string], (re, str) => execAt(compileOrError(s(re)), s(str), 0) !== null),
+    goFunc(
+      'mustRegexMatch',
+      [T.string, T.string],
+      (re, str) => execAt(compileOrError(s(re), helm3), s(str), 0) !== null,
+    ),
     ...pair('regexFindAll', [T.string, T.string, T.int], (g, str, n) => findAll(g, s(str), n)),
     ...pair('regexFind', [T.string, T.string], (g, str) => find(g, s(str))),
     ...pair('regexReplaceAll', [T.string, T.string, T.string], (g, str, r) => {

@@ -208,7 +208,8 @@ export class Decoder {
       return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
     }
     if (k instanceof GoInt && k.kind === 'int') return k.value.toString();
-    if (this.depth < this.keyErrorDepth) {
+    // A repeated key keeps its last value in the Go map, so the last offender at a depth is the one reported.
+    if (this.depth <= this.keyErrorDepth) {
       const type = k === null ? '%!s(<nil>)' : 'uint64';
       const extra = (m: GoMap) => this.dropped.get(m);
       this.keyError = `unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v, extra)}`;

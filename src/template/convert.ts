@@ -123,8 +123,24 @@ export function reflectString(v: Value): string {
   return typeof v === 'string' ? v : `<${typeOf(v)} Value>`;
 }
 
+const unaddressableCache = new WeakMap<GoStruct, GoStruct>();
+
+/**
+ * A struct value that is not addressable (a copy returned by a function, stored in a map): text/template prints
+ * it by its fields even when its pointer type has a String() method.
+ */
+export function unaddressable(v: GoStruct): GoStruct {
+  let u = unaddressableCache.get(v);
+  if (u === undefined) {
+    u = Object.create(v, { stringerOnPointer: { value: false }, goString: { value: undefined } }) as GoStruct;
+    unaddressableCache.set(v, u);
+  }
+  return u;
+}
+
+/** A JavaScript stack overflow: a RangeError, or another error raised by it (a RegExp that could not compile). */
 export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message.includes('call stack');
+  return e instanceof Error && e.message.includes('Maximum call stack size exceeded');
 }
 
 export function errorText(e: unknown): string {

@@ -34,6 +34,7 @@ import {
   isStackOverflow,
   printable,
   reflectString,
+  unaddressable,
   zeroOf,
 } from './convert.ts';
 import { TemplateExecError } from './errors.ts';
@@ -78,6 +79,13 @@ const WALK_BREAK = 1;
 const WALK_CONTINUE = 2;
 
 const MAX_EXEC_DEPTH = 100000;
+/**
+ * Go stops `{{template}}` recursion at MAX_EXEC_DEPTH levels; JavaScript's stack ends long before. Runaway
+ * recursion is stopped here instead, with Go's message and location, while the stack still has room to build
+ * the error (a stack overflow surfaces as unrelated errors wherever it strikes). No real chart nests
+ * `{{template}}` calls this deep.
+ */
+const PRACTICAL_DEPTH = 1000;
 
 const VALUE_TYPE: ParamType = { kind: 'value', name: 'reflect.Value' };
 
@@ -283,7 +291,9 @@ class State {
     this.node = t;
     const tree = this.ctx.lookupTemplate(t.name);
     if (tree === undefined) this.errorf(`template ${quote(t.name)} not defined`);
-    if (this.depth === MAX_EXEC_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+    if (this.depth === MAX_EXEC_DEPTH || this.depth >= PRACTICAL_DEPTH) {
+      this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+    }
     const newDot = this.evalPipeline(dot, t.pipe);
     const { tmplName, names, values, nv, wrapped, dotWrapped } = this;
     this.tmplName = t.name;
@@ -467,7 +477,8 @@ class State {
       if (receiver instanceof Map) {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
         const v = receiver.get(fieldName);
-        if (v !== undefined) return v;
+        // Map elements are not addressable (see unaddressable).
+        if (v !== undefined) return v instanceof GoStruct && v.stringerOnPointer ? unaddressable(v) : v;
         if (this.ctx.missingKey === MISSING_ZERO) return zeroOf(info?.elem);
         if (this.ctx.missingKey === MISSING_ERROR) this.errorf(`map has no entry for key ${quote(fieldName)}`);
         return undefined;
@@ -537,7 +548,9 @@ class State {
       f = callFunction;
     }
     try {
-      return f(...argv);
+      const r = f(...argv);
+      // A function's result is not addressable: a pointer-receiver String() no longer applies when printed.
+      return r instanceof GoStruct && r.stringerOnPointer ? unaddressable(r) : r;
     } catch (e) {
       if (isStackOverflow(e)) throw e; // let walkTemplate report runaway recursion
       this.node = node;

@@ -93,12 +93,6 @@ describe('.Files against helm (files-api goldens)', () => {
     }
     expect(call(call(filesOf(cases[0]), 'Glob', 'nope/*') as GoMap, 'AsConfig')).toBe('{}');
   });
-  it('AsConfig keeps the last of files with the same base name', () => {
-    const c = cases.find((x) => x.name === 'as-config-duplicate-base-names')!;
-    expect(`${call(call(filesOf(c), 'Glob', '**.txt') as GoMap, 'AsConfig')}\n`).toBe(
-      expected['as-config-duplicate-base-names'].helm4.out,
-    );
-  });
   it('Get decodes unicode names and contents', () => {
     const f = filesOf(cases.find((x) => x.name === 'unicode-names')!);
     expect(call(f, 'Get', 'données/é.txt')).toBe('ç\n');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { templateChart } from '../../src/action/template.ts';
-import { loadChartFromFiles } from '../../src/chart/loader.ts';
+import { withChartDir } from '../chart/tmpchart.ts';
 import { TEMPLATE_FLAGS, INSTALL_FLAGS, VALUES_FLAGS } from '../../src/cli/common-flags.ts';
 import { GLOBAL_FLAGS } from '../../src/cli/command.ts';
 import { Flags, parseFlags } from '../../src/cli/flags.ts';
@@ -47,38 +47,38 @@ const GOLDEN_ENV = {
   lookupHost: (host: string) => (isIP(host) ? [host] : host === 'localhost' ? ['127.0.0.1'] : []),
 };
 
-/** Renders a case with bosun; the same outcome shape as the recorded helm output. */
+/**
+ * Renders a case with bosun, from a chart directory as helm did (so .helmignore applies); the same outcome shape
+ * as the recorded helm output.
+ */
 export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
-  const files = chartFiles(c) as Record<string, string>;
-  const flags = new Flags(parseFlags(buildArgs(c, CHART_DIR) as string[], FLAGS));
-  const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: '/' };
-  const readFile = (p: string) => {
-    const rel = p.startsWith(`${CHART_DIR}/`) ? p.slice(CHART_DIR.length + 1) : p;
-    if (!(rel in files)) throw new Error(`open ${p}: no such file or directory`);
-    return files[rel];
-  };
-  let stdout: string;
-  try {
-    const chart = loadChartFromFiles(
-      Object.entries(files).map(([path, data]) => ({ path, data })),
-      { dialect },
-    );
-    stdout = templateChart({
-      ...requestFromFlags(flags, io, dialect),
-      chart,
-      releaseName: 'rel',
-      readFile,
-      env: GOLDEN_ENV,
-    }).output;
-  } catch (e) {
-    if (!(e instanceof ManifestError && e.files)) return { err: (e as Error).message };
-    // What `bosun template --debug` prints when a manifest does not parse: every rendered file.
-    stdout = debugDump(e.files);
-  }
-  // The same extraction the generator applies to helm's stdout.
-  const out = extractRendered(stdout) as string | undefined;
-  return out === undefined ? { err: `no rendered t.yaml in bosun's output:\n${stdout}` } : { out };
+  return withChartDir(chartFiles(c) as Record<string, string>, (dir) => {
+    const flags = new Flags(parseFlags(buildArgs(c, dir) as string[], FLAGS));
+    const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: dir };
+    let stdout: string;
+    try {
+      stdout = templateChart({
+        ...requestFromFlags(flags, io, dialect),
+        chart: dir,
+        releaseName: 'rel',
+        env: GOLDEN_ENV,
+      }).output;
+    } catch (e) {
+      if (!(e instanceof ManifestError && e.files)) return { err: (e as Error).message.replaceAll(dir, CHART_DIR) };
+      // What `bosun template --debug` prints when a manifest does not parse: every rendered file.
+      stdout = debugDump(e.files);
+    }
+    // The same extraction the generator applies to helm's stdout.
+    const out = extractRendered(stdout) as string | undefined;
+    return out === undefined ? { err: `no rendered t.yaml in bosun's output:\n${stdout}` } : { out };
+  });
 }
+
+const known = new Map(
+  (parse(readFileSync(join(root, 'known-differences.yaml'), 'utf8')) as { case: string; why: string }[]).map(
+    (k) => [k.case, k.why],
+  ),
+);
 
 const areas = readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.yaml'))
@@ -91,7 +91,9 @@ for (const area of areas) {
     for (const c of cases) {
       for (const dialect of ['helm4', 'helm3'] as const) {
         const want = expected[c.name]?.[dialect];
-        it(`${c.name} (${dialect})`, () => {
+        const why = known.get(`${area}/${c.name}`);
+        const test = why === undefined ? it : it.fails;
+        test(`${c.name} (${dialect})${why === undefined ? '' : ' [known difference]'}`, () => {
           expect(want, `no recorded helm output for ${c.name}: run npm run goldens -- ${area}`).toBeDefined();
           const got = renderCase(c, dialect);
           if (want.out !== undefined) {
@@ -102,7 +104,8 @@ for (const area of areas) {
           expect(got.err, `helm fails with: ${want.err}`).toBeDefined();
           const where = errorLocation(want.err);
           if (where) expect(errorLocation(got.err) ?? got.err).toBe(where);
-          else expect(normalizePaths(got.err!)).toBe(normalizePaths(want.err));
+          // The generator keeps what helm printed up to the end of the message, trailing white space trimmed.
+          else expect(normalizePaths(got.err!).trimEnd()).toBe(normalizePaths(want.err));
         });
       }
     }
