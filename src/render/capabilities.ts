@@ -311,7 +311,8 @@ export function defaultCapabilities(opts: CapabilitiesOptions): Capabilities {
     name: `${PKG[dialect]}.VersionSet`,
     elem: 'string',
     methods: {
-      Has: goFunc('Has', [T.string], (v) => versions.includes(v as string)),
+      // Methods of a typed slice receive the slice itself first.
+      Has: goFunc('Has', [T.string], (_set, v) => versions.includes(v as string)),
     },
   });
   return new Capabilities(kv, set, new HelmBuildInfo(BUILD_INFO[dialect]), dialect);
