@@ -65,12 +65,21 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', kind: 'bool', usage: 'help for this command' },
 ];
 
+/** bosun's own global flag: which helm to reproduce (also $BOSUN_HELM_COMPAT). */
+export const HELM_COMPAT_FLAG: FlagSpec = {
+  name: 'helm-compat',
+  kind: 'string',
+  usage: 'reproduce this helm version\'s behaviour: "4" (4.1.4, default) or "3" (3.17.2)',
+};
+
 export function commandHelp(def: CommandDef): string {
   return `${def.short}\n\nUsage:\n  ${def.usage}\n\nFlags:\n${formatFlagHelp(def.flags)}\n\nGlobal Flags:\n${formatFlagHelp(GLOBAL_FLAGS)}\n`;
 }
 
 export async function runCommand(def: CommandDef, argv: readonly string[], io: CommandIO): Promise<number> {
-  const flags = new Flags(parseFlags(argv, [...def.flags, ...GLOBAL_FLAGS]));
+  const specs = [...def.flags, ...GLOBAL_FLAGS];
+  if (!specs.some((f) => f.name === HELM_COMPAT_FLAG.name)) specs.push(HELM_COMPAT_FLAG);
+  const flags = new Flags(parseFlags(argv, specs));
   if (flags.bool('help')) {
     io.stdout(commandHelp(def));
     return 0;

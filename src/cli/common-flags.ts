@@ -159,10 +159,4 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
     usage: 'Kubernetes api versions used for Capabilities.APIVersions (multiple can be specified)',
   },
   { name: 'release-name', kind: 'bool', usage: 'use release name in the output-dir path.' },
-  {
-    name: 'helm-compat',
-    kind: 'string',
-    usage: 'reproduce this helm version\'s behaviour: "4" (4.1.4) or "3" (3.17.2)',
-    default: '4',
-  },
 ];

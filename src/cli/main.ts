@@ -1,6 +1,6 @@
 // bosun's CLI entry: a helm-compatible command line. Each command's module is loaded only when it runs, so that
 // start-up pays for nothing else (node alone takes most of a small chart's budget).
-import { type CommandDef, type CommandIO, runCommand } from './command.ts';
+import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCommand } from './command.ts';
 
 type Loader = () => Promise<{ default: CommandDef }>;
 
@@ -30,8 +30,9 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
   };
-  const name = argv[0];
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  const at = commandIndex(argv);
+  const name = at < 0 ? undefined : argv[at];
+  if (name === undefined || name === 'help') {
     io.stdout(USAGE);
     return 0;
   }
@@ -42,10 +43,28 @@ async function main(argv: string[]): Promise<number> {
   }
   const def = (await load()).default;
   try {
-    return await runCommand(def, argv.slice(1), io);
+    // Flags may come before the command name, as with helm (`bosun --debug template ...`).
+    return await runCommand(def, [...argv.slice(0, at), ...argv.slice(at + 1)], io);
   } catch (e) {
     return reportError(e, io);
   }
+}
+
+/** Index of the command name: the first argument that is neither a flag nor a global flag's value. */
+function commandIndex(argv: readonly string[]): number {
+  const takesValue = new Set<string>();
+  for (const f of [...GLOBAL_FLAGS, HELM_COMPAT_FLAG]) {
+    if (f.kind === 'bool') continue;
+    takesValue.add(`--${f.name}`);
+    if (f.short) takesValue.add(`-${f.short}`);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (!a.includes('=') && takesValue.has(a)) i++;
+  }
+  return -1;
 }
 
 /** Prints an error as helm does (`Error: ...`), never a stack trace for expected failures. */

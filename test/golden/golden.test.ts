@@ -15,7 +15,7 @@ import { withChartDir } from '../chart/tmpchart.ts';
 import { TEMPLATE_FLAGS, INSTALL_FLAGS, VALUES_FLAGS } from '../../src/cli/common-flags.ts';
 import { GLOBAL_FLAGS } from '../../src/cli/command.ts';
 import { Flags, parseFlags } from '../../src/cli/flags.ts';
-import { requestFromFlags } from '../../src/cli/template.ts';
+import { requestFromFlags } from '../../src/cli/template-args.ts';
 import { fixedEnv } from '../../src/funcs/env.ts';
 import { ManifestError } from '../../src/render/manifests.ts';
 import { debugDump } from '../../src/cli/template.ts';

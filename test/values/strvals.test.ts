@@ -73,7 +73,7 @@ describe('--set grammar', () => {
     expect(err('a[99999999999999999999]=1')).toBe(
       'error parsing index: strconv.Atoi: parsing "99999999999999999999": value out of range',
     );
-    expect(err('a[0]x=1')).toBe('unexpected data at end of array index: ['x']');
+    expect(err('a[0]x=1')).toBe("unexpected data at end of array index: ['x']");
   });
   it('limits nesting to 30 levels', () => {
     const ok = `${Array.from({ length: 31 }, (_, i) => `k${i}`).join('.')}=1`;

@@ -1,0 +1,56 @@
+// `bosun template` through the real CLI entry on whole charts, against what helm printed for the same command
+// lines (test/golden/charts.yaml, recorded by scripts/gen-chart-goldens.mjs).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = join(import.meta.dirname, '../..');
+const cases = parse(readFileSync(join(root, 'test/golden/charts.yaml'), 'utf8')) as {
+  name: string;
+  args: string[];
+  stdin?: string;
+}[];
+const expected = JSON.parse(readFileSync(join(root, 'test/golden/charts.expected.json'), 'utf8')) as Record<
+  string,
+  Record<'helm4' | 'helm3', { code: number; out: string; err: string }>
+>;
+
+function bosun(args: string[], env: Record<string, string> = {}, input = '') {
+  return spawnSync(process.execPath, [join(root, 'bin/bosun.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, ...env },
+  });
+}
+
+const fromError = (s: string) => s.slice(s.indexOf('Error: '));
+
+describe('bosun template (CLI) against helm', () => {
+  for (const c of cases) {
+    for (const dialect of ['helm4', 'helm3'] as const) {
+      it(`${c.name} (${dialect})`, () => {
+        const want = expected[c.name][dialect];
+        const r = bosun(c.args, dialect === 'helm3' ? { BOSUN_HELM_COMPAT: '3' } : {}, c.stdin);
+        expect(r.status, r.stderr).toBe(want.code);
+        expect(r.stdout).toBe(want.out);
+        // helm 4 also logs errors through slog before `Error:`; the `Error:` text itself must match.
+        if (want.code !== 0) expect(fromError(r.stderr)).toBe(fromError(want.err));
+      });
+    }
+  }
+});
+
+describe('bosun CLI errors', () => {
+  it('prints helm-style errors without a stack trace', () => {
+    const r = bosun(['template', 'rel', 'charts/nope']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('Error: path "charts/nope" not found\n');
+  });
+  it('rejects unknown flags and commands', () => {
+    expect(bosun(['template', '--nope']).stderr).toBe('Error: unknown flag: --nope\n');
+    expect(bosun(['frobnicate']).status).toBe(1);
+  });
+});
