@@ -15,6 +15,8 @@ export interface CommandDef {
   flags: readonly FlagSpec[];
   /** Returns the exit code. Throws UserError (or any typed bosun error) for failures to print as `Error: ...`. */
   run(flags: Flags, io: CommandIO): Promise<number> | number;
+  /** Commands with their own argument parsing (sops-style `secrets`) receive the raw arguments instead. */
+  runRaw?(argv: readonly string[], io: CommandIO): Promise<number>;
 }
 
 /** An error meant for the user: printed as `Error: <message>`, exit code 1 (or `code`). */
@@ -77,6 +79,7 @@ export function commandHelp(def: CommandDef): string {
 }
 
 export async function runCommand(def: CommandDef, argv: readonly string[], io: CommandIO): Promise<number> {
+  if (def.runRaw) return def.runRaw(argv, io);
   const specs = [...def.flags, ...GLOBAL_FLAGS];
   if (!specs.some((f) => f.name === HELM_COMPAT_FLAG.name)) specs.push(HELM_COMPAT_FLAG);
   const flags = new Flags(parseFlags(argv, specs));

@@ -6,6 +6,7 @@ type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
   template: () => import('./template.ts'),
+  secrets: () => import('./secrets-command.ts'),
   version: () => import('./version.ts'),
 };
 
@@ -17,6 +18,7 @@ Usage:
   bosun [command]
 
 Available Commands:
+  secrets     encrypt, decrypt and edit SOPS files in memory
   template    locally render templates
   version     print the client version information
 

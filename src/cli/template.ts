@@ -1,6 +1,7 @@
 // `bosun template [NAME] [CHART]`: render a chart locally and print the manifests, as `helm template` does.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { prepareValueFiles } from '../action/secret-values.ts';
 import { templateChart } from '../action/template.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
@@ -14,13 +15,17 @@ const template: CommandDef = {
   usage: 'bosun template [NAME] [CHART] [flags]',
   short: 'locally render templates',
   flags: TEMPLATE_COMMAND_FLAGS,
-  run(flags, io) {
+  async run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
     const { name, chart } = nameAndChart(flags);
     const debug = flags.bool('debug');
+    const request = { ...requestFromFlags(flags, io, dialect), chart, releaseName: name };
+    const files = await prepareValueFiles(flags.list('values'), flags.list('secrets'), io.env);
+    request.values = { ...request.values, valueFiles: files.valueFiles };
+    request.readFile = files.readFile;
     let output: string;
     try {
-      output = templateChart({ ...requestFromFlags(flags, io, dialect), chart, releaseName: name }).output;
+      output = templateChart(request).output;
     } catch (e) {
       if (e instanceof ManifestError && debug && e.files) {
         // helm --debug prints every rendered file before the error, so the invalid YAML can be seen.
