@@ -6,8 +6,8 @@
 // links whose target leaves the chart (helm keeps them as empty files); links inside the chart are kept as
 // empty files, as helm does. Decompression itself is bounded, so a gzip bomb stops early.
 
-import { gunzipSync } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
+import { nodeZlib } from '../lazy-node.ts';
 import { goQuote } from '../values/goquote.ts';
 import { ChartError } from './errors.ts';
 import { cleanPath } from './gopath.ts';
@@ -41,7 +41,7 @@ export function readArchive(data: Uint8Array, limits: ArchiveLimits = {}): Loade
   let tarData: Buffer;
   try {
     // The tar stream is a little larger than its files (headers, padding); this bound only stops bombs.
-    tarData = gunzipSync(data, { maxOutputLength: Math.min(2 * maxBytes + (1 << 20), 0x7fffffff) });
+    tarData = nodeZlib().gunzipSync(data, { maxOutputLength: Math.min(2 * maxBytes + (1 << 20), 0x7fffffff) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR' && !isGzip(data)) throw new ChartError('gzip: invalid header', undefined, { cause: e });

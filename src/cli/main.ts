@@ -81,6 +81,7 @@ function reportError(e: unknown, io: CommandIO): number {
   return 1;
 }
 
-const code = await main(process.argv.slice(2));
-// Let pending writes flush; exit codes other than 0 are set explicitly.
-process.exitCode = code;
+// Let pending writes flush rather than exiting at once; the exit code is set when main settles.
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

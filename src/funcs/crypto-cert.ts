@@ -2,7 +2,8 @@
 // CN-only subject, UTCTime validity, and Go's extensions in Go's order (key usage, extended key usage, basic
 // constraints, subject and authority key ids, SANs), signed with node:crypto.
 
-import { createHash, createPublicKey, type KeyObject, sign, X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
+import { nodeCrypto } from '../lazy-node.ts';
 import {
   bitString,
   boolean,
@@ -105,7 +106,7 @@ function subjectPublicKeyInfo(key: KeyObject): { spki: Uint8Array; keyBits: Uint
   if (type !== 'rsa' && type !== 'ec' && type !== 'ed25519') {
     throw new CertError(`x509: unsupported public key type: ${goKeyTypeName(key)}`);
   }
-  const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
+  const spki = new Uint8Array(nodeCrypto().createPublicKey(key).export({ type: 'spki', format: 'der' }));
   const bits = children(parseDer(spki))[1];
   return { spki, keyBits: bits.content.subarray(1) };
 }
@@ -147,13 +148,14 @@ export function createCertificate(
       : undefined;
   let subjectKeyId: Uint8Array | undefined;
   if (t.isCA) {
-    const digest = createHash(opts.sha1KeyId ? 'sha1' : 'sha256')
+    const digest = nodeCrypto()
+      .createHash(opts.sha1KeyId ? 'sha1' : 'sha256')
       .update(keyBits)
       .digest();
     subjectKeyId = new Uint8Array(digest.subarray(0, 20));
   }
-  const signerPublic = createPublicKey(signingKey);
-  const parentPublic = parent?.publicKey ?? createPublicKey(subjectKey);
+  const signerPublic = nodeCrypto().createPublicKey(signingKey);
+  const parentPublic = parent?.publicKey ?? nodeCrypto().createPublicKey(subjectKey);
   if (!signerPublic.equals(parentPublic)) {
     throw new CertError("x509: provided PrivateKey doesn't match parent's PublicKey");
   }
@@ -190,8 +192,8 @@ export function createCertificate(
   );
   const signature =
     signingKey.asymmetricKeyType === 'ec'
-      ? sign(hash, tbs, { key: signingKey, dsaEncoding: 'der' })
-      : sign(hash, tbs, signingKey);
+      ? nodeCrypto().sign(hash, tbs, { key: signingKey, dsaEncoding: 'der' })
+      : nodeCrypto().sign(hash, tbs, signingKey);
   return sequence(tbs, algorithm, bitString(new Uint8Array(signature)));
 }
 
@@ -200,7 +202,7 @@ export function readParent(der: Uint8Array): Parent {
   let cert: X509Certificate;
   let tbs: Node[];
   try {
-    cert = new X509Certificate(der);
+    cert = new (nodeCrypto().X509Certificate)(der);
     tbs = children(children(parseDer(der))[0]);
   } catch {
     throw new CertError('x509: malformed certificate');

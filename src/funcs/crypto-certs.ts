@@ -1,7 +1,8 @@
 // Sprig's certificate functions: genCA, genCAWithKey, genSelfSignedCert(+WithKey), genSignedCert(+WithKey),
 // buildCustomCert. They return `certificate` structs ({Cert, Key} PEM strings); errors carry Sprig's wording.
 
-import { type KeyObject, X509Certificate } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../lazy-node.ts';
 import { formatValue } from '../template/fmt.ts';
 import { GoError, type GoFunc, type GoInt, GoStruct, goFunc, NO_FIELD, T, type Value } from '../template/value.ts';
 import { CertError, type CertOptions, createCertificate, type Parent, readParent } from './crypto-cert.ts';
@@ -150,7 +151,7 @@ export function certFuncs(env: FuncEnv, opts: CertOptions = {}): GoFunc[] {
       const block = pemDecode(certText);
       if (block === undefined) throw new GoError('unable to decode certificate');
       try {
-        new X509Certificate(block.bytes);
+        new (nodeCrypto().X509Certificate)(block.bytes);
       } catch {
         throw new GoError('error parsing certificate: decodedCert.Bytes: x509: malformed certificate');
       }

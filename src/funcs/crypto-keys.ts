@@ -2,7 +2,8 @@
 // (PKCS#1 "RSA PRIVATE KEY", SEC 1 "EC PRIVATE KEY", PKCS#8 "PRIVATE KEY" for Ed25519, and Sprig's own
 // "DSA PRIVATE KEY" sequence), and Sprig's parsePrivateKeyPEM with its error messages.
 
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../lazy-node.ts';
 import { children, integer, parseDer, readInteger, readNode, readOid, sequence } from './crypto-asn1.ts';
 import { pemDecode, pemEncode } from './crypto-pem.ts';
 
@@ -16,13 +17,13 @@ export function generateKey(type: string, rsaBits = 4096): KeyObject | undefined
   switch (type) {
     case '':
     case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: rsaBits, publicExponent: 0x10001 }).privateKey;
+      return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: rsaBits, publicExponent: 0x10001 }).privateKey;
     case 'dsa':
-      return generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey;
+      return nodeCrypto().generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey;
     case 'ecdsa':
-      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      return nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     case 'ed25519':
-      return generateKeyPairSync('ed25519').privateKey;
+      return nodeCrypto().generateKeyPairSync('ed25519').privateKey;
   }
   return undefined;
 }
@@ -36,7 +37,7 @@ function dsaSequence(k: KeyObject): Uint8Array {
   const pkcs8 = children(parseDer(der(k, 'pkcs8')));
   const params = children(children(pkcs8[1])[1]).map(readInteger);
   const x = readInteger(readNode(pkcs8[2].content).node);
-  const spki = children(parseDer(der(createPublicKey(k), 'spki')));
+  const spki = children(parseDer(der(nodeCrypto().createPublicKey(k), 'spki')));
   const y = readInteger(readNode(spki[1].content.subarray(1)).node);
   return sequence(integer(0n), integer(params[0]), integer(params[1]), integer(params[2]), integer(y), integer(x));
 }
@@ -73,7 +74,7 @@ function pkcs8Algorithm(bytes: Uint8Array): string | undefined {
 }
 
 function load(bytes: Uint8Array, type: 'pkcs1' | 'pkcs8' | 'sec1'): KeyObject {
-  return createPrivateKey({ key: Buffer.from(bytes), format: 'der', type });
+  return nodeCrypto().createPrivateKey({ key: Buffer.from(bytes), format: 'der', type });
 }
 
 // The curves Go's crypto/x509 reads (P-224, P-256, P-384, P-521); OpenSSL knows more.
@@ -129,7 +130,7 @@ export function parsePrivateKeyPem(text: string): KeyObject {
     }
     case 'DSA':
       try {
-        return createPrivateKey({ key: pemEncode('DSA PRIVATE KEY', block.bytes), format: 'pem' });
+        return nodeCrypto().createPrivateKey({ key: pemEncode('DSA PRIVATE KEY', block.bytes), format: 'pem' });
       } catch {
         throw new KeyError('parsing DSA private key from PEM: asn1: structure error');
       }

@@ -1,8 +1,8 @@
 // Sprig's crypto functions other than certificates: genPrivateKey, derivePassword, bcrypt, htpasswd,
 // encryptAES, decryptAES, randBytes.
 
-import { createCipheriv, createDecipheriv, createHmac, scryptSync } from 'node:crypto';
 import bcryptjs from 'bcryptjs';
+import { nodeCrypto } from '../lazy-node.ts';
 import { GoError, type GoFunc, type GoInt, goFunc, T, type Value } from '../template/value.ts';
 import { certFuncs } from './crypto-certs.ts';
 import { generateKey, privateKeyPem } from './crypto-keys.ts';
@@ -73,9 +73,14 @@ export function derivePassword(counter: number, type: string, password: string, 
   const userBytes = utf8.encode(user);
   const siteBytes = utf8.encode(site);
   const salt = Buffer.concat([seed, uint32BE(userBytes.length), userBytes]);
-  const key = scryptSync(utf8.encode(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const key = nodeCrypto().scryptSync(utf8.encode(password), salt, 64, {
+    N: 32768,
+    r: 8,
+    p: 2,
+    maxmem: 64 * 1024 * 1024,
+  });
   const message = Buffer.concat([seed, uint32BE(siteBytes.length), siteBytes, uint32BE(counter)]);
-  const digest = createHmac('sha256', key).update(message).digest();
+  const digest = nodeCrypto().createHmac('sha256', key).update(message).digest();
   const template = templates[digest[0] % templates.length];
   let out = '';
   for (let i = 0; i < template.length; i++) {
@@ -104,7 +109,7 @@ function aesKey(password: string): Buffer {
 function encryptAES(env: FuncEnv, password: string, plaintext: string): string {
   if (plaintext === '') return '';
   const iv = env.randomBytes(16);
-  const cipher = createCipheriv('aes-256-cbc', aesKey(password), iv);
+  const cipher = nodeCrypto().createCipheriv('aes-256-cbc', aesKey(password), iv);
   // PKCS#7 padding, as Sprig pads by hand; node's default padding is the same.
   const body = Buffer.concat([cipher.update(utf8.encode(plaintext)), cipher.final()]);
   return Buffer.concat([iv, body]).toString('base64');
@@ -123,7 +128,7 @@ function decryptAES(password: string, crypt64: string): string {
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new GoError('crypto/cipher: input not full blocks');
   if (body.length === 0) throw new GoError('runtime error: index out of range [-1]');
-  const decipher = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16));
+  const decipher = nodeCrypto().createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16));
   decipher.setAutoPadding(false);
   const plain = Buffer.concat([decipher.update(body), decipher.final()]);
   const end = plain.length - plain[plain.length - 1];

@@ -1,7 +1,7 @@
 // Sprig's encodings and hashes: b64enc/b64dec, b32enc/b32dec (Go's standard padded alphabets; a decoding error
 // becomes the result text, as Sprig returns err.Error()), sha1sum, sha256sum, sha512sum, adler32sum.
 
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-node.ts';
 import { type GoFunc, goFunc, T, type Value } from '../template/value.ts';
 import { fromUtf8, utf8Bytes } from './gostrings.ts';
 
@@ -139,7 +139,8 @@ function adler32(b: Uint8Array): number {
 
 function hash(alg: string) {
   return (s: Value) =>
-    createHash(alg)
+    nodeCrypto()
+      .createHash(alg)
       .update(s as string, 'utf8')
       .digest('hex');
 }
