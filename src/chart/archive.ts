@@ -6,8 +6,8 @@
 // links whose target leaves the chart (helm keeps them as empty files); links inside the chart are kept as
 // empty files, as helm does. Decompression itself is bounded, so a gzip bomb stops early.
 
-import { Parser, type ReadEntry } from 'tar';
-import { nodeZlib } from '../lazy-node.ts';
+import type { ReadEntry } from 'tar';
+import { nodeZlib, tarPackage } from '../lazy-node.ts';
 import { goQuote } from '../values/goquote.ts';
 import { ChartError } from './errors.ts';
 import { cleanPath } from './gopath.ts';
@@ -58,7 +58,7 @@ export function readArchive(data: Uint8Array, limits: ArchiveLimits = {}): Loade
     failure ??= new ChartError(msg);
     parser.abort(failure);
   };
-  const parser = new Parser({
+  const parser = new (tarPackage().Parser)({
     strict: true,
     onReadEntry(entry: ReadEntry) {
       if (failure) {

@@ -1,8 +1,7 @@
 // Sprig's crypto functions other than certificates: genPrivateKey, derivePassword, bcrypt, htpasswd,
 // encryptAES, decryptAES, randBytes.
 
-import bcryptjs from 'bcryptjs';
-import { nodeCrypto } from '../lazy-node.ts';
+import { bcryptPackage, nodeCrypto } from '../lazy-node.ts';
 import { GoError, type GoFunc, type GoInt, goFunc, T, type Value } from '../template/value.ts';
 import { certFuncs } from './crypto-certs.ts';
 import { generateKey, privateKeyPem } from './crypto-keys.ts';
@@ -95,8 +94,8 @@ function bcryptHash(env: FuncEnv, password: string): string {
   if (utf8.encode(password).length > 72) {
     return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes';
   }
-  const salt = `$2a$10$${bcryptjs.encodeBase64(env.randomBytes(16), 16)}`;
-  return bcryptjs.hashSync(password, salt);
+  const salt = `$2a$10$${bcryptPackage().encodeBase64(env.randomBytes(16), 16)}`;
+  return bcryptPackage().hashSync(password, salt);
 }
 
 /** Sprig's AES key: the password's bytes, truncated or zero-padded to 32 (AES-256). */

@@ -247,16 +247,17 @@ export function goFunc(
   return variadic ? { name, params, variadic, fn } : { name, params, fn };
 }
 
-const SMALL_INTS: GoInt[] = [];
-for (let i = -128; i <= 1024; i++) SMALL_INTS.push(new GoInt(BigInt(i), 'int'));
+// Shared small ints, made on first use (building them all at load would cost start-up time).
+const SMALL_INTS: (GoInt | undefined)[] = new Array(1153);
+const small = (i: number): GoInt => (SMALL_INTS[i + 128] ??= new GoInt(BigInt(i), 'int'));
 
 /** A Go `int` from a JS integer (or bigint). */
 export function goInt(n: number | bigint): GoInt {
   if (typeof n === 'number') {
-    if (n >= -128 && n <= 1024 && Number.isInteger(n)) return SMALL_INTS[n + 128];
+    if (n >= -128 && n <= 1024 && Number.isInteger(n)) return small(n);
     return new GoInt(BigInt(Math.trunc(n)), 'int');
   }
-  if (n >= -128n && n <= 1024n) return SMALL_INTS[Number(n) + 128];
+  if (n >= -128n && n <= 1024n) return small(Number(n));
   return new GoInt(BigInt.asIntN(64, n), 'int');
 }
 
