@@ -44,6 +44,8 @@ const template: CommandDef = {
     const outputDir = flags.string('output-dir');
     if (outputDir) {
       writeOutputDir(output, flags.bool('release-name') ? join(outputDir, name) : outputDir, io);
+      // helm still prints its (now empty) manifest buffer: one newline.
+      io.stdout('\n');
       return 0;
     }
     io.stdout(output);
