@@ -6,6 +6,7 @@
 import type { ActionConfig } from './action-config.ts';
 import { ReleaseError } from './errors.ts';
 import { applyDefaultDeletePolicy, hookHasDeletePolicy, hooksForEvent } from './hooks.ts';
+import type { Resource } from './kube.ts';
 import type { Hook, HookDeletePolicy, HookEvent, Release } from './model.ts';
 import { now } from './time.ts';
 
@@ -68,11 +69,13 @@ export async function execHookDelayed(
         error: new ReleaseError(`warning: Hook ${event} ${h.path} failed: ${(e as Error).message}`),
       };
     }
-    let waitError: Error | undefined;
-    try {
-      await cfg.kube.watchUntilReady(resources, opts.timeoutMs);
-    } catch (e) {
-      waitError = e as Error;
+    let waitError: Error | undefined = simulatedFailure(cfg, resources);
+    if (!waitError) {
+      try {
+        await cfg.kube.watchUntilReady(resources, opts.timeoutMs);
+      } catch (e) {
+        waitError = e as Error;
+      }
     }
     h.last_run.completed_at = now(cfg.clock);
     if (waitError) {
@@ -104,6 +107,27 @@ export async function execHookDelayed(
       }
     },
   };
+}
+
+/**
+ * A backend that runs no containers records hooks as succeeded; a hook annotated
+ * `bosun.dev/local-outcome: failed` is recorded as failed instead, so that failure paths (hook-failed deletion,
+ * --atomic) can be rehearsed without a cluster.
+ */
+export const LOCAL_OUTCOME_ANNOTATION = 'bosun.dev/local-outcome';
+
+function simulatedFailure(cfg: ActionConfig, resources: readonly Resource[]): Error | undefined {
+  if (cfg.backend.runsWorkloads) return undefined;
+  const failed = resources.filter((r) => r.obj.metadata.annotations?.[LOCAL_OUTCOME_ANNOTATION] === 'failed');
+  if (failed.length === 0) return undefined;
+  return new ReleaseError(
+    failed
+      .map(
+        (r) =>
+          `resource ${r.type.kind}/${r.namespace ?? ''}/${r.name} not ready. status: Failed, message: simulated by ${LOCAL_OUTCOME_ANNOTATION}: failed (the ${cfg.backend.name} backend runs no containers)`,
+      )
+      .join('\n'),
+  );
 }
 
 /** Deletes a hook's objects if one of its policies is `policy` (never a CustomResourceDefinition). */

@@ -130,7 +130,7 @@ async function installLocked(
   dryRun: DryRun,
 ): Promise<Release> {
   if (!isDryRun(dryRun)) await checkNameAvailable(cfg, opts.name, opts.replace ?? false);
-  if (!opts.skipCrds) await installCrds(cfg, loaded.chart, user, dryRun);
+  if (!opts.skipCrds) await installCrds(cfg, loaded.chart, user, dryRun, opts.serverSide !== false);
   return prepareInstall(cfg, opts, loaded, user, dryRun);
 }
 
@@ -156,6 +156,7 @@ async function installCrds(
   chart: ReturnType<typeof loadReleaseChart>['chart'],
   user: GoMap,
   dryRun: DryRun,
+  serverSide: boolean,
 ) {
   const { processDependencies } = await import('../chart/dependencies.ts');
   const crds = crdObjects(processDependencies(chart, user, { dialect: cfg.dialect }));
@@ -176,7 +177,10 @@ async function installCrds(
     if (resources.length === 0) throw new ReleaseError(`failed to install CRD ${crd.name}: resources are empty`);
     for (const r of resources) {
       try {
-        await cfg.backend.create(r.obj, { fieldManager: FIELD_MANAGER, namespace: r.namespace });
+        // helm 4 creates them by server-side apply (so a CRD that exists is updated), or creates them outright.
+        const wo = { fieldManager: FIELD_MANAGER, namespace: r.namespace };
+        if (serverSide) await cfg.backend.apply(r.obj, wo);
+        else await cfg.backend.create(r.obj, wo);
         created.push(r);
       } catch (e) {
         if (e instanceof AlreadyExistsError) {
