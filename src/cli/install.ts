@@ -33,10 +33,10 @@ const installCmd: CommandDef = {
     minimumArgs(flags, 1, 'install', USAGE);
     exclusive(flags, 'force-replace', 'force-conflicts');
     exclusive(flags, 'force', 'force-conflicts');
-    const { name, chart } = await installNameAndChart(flags, io);
-    const opts = installOptions(flags, io, name, chart);
     let rel: Release;
     try {
+      const { name, chart } = await installNameAndChart(flags, io);
+      const opts = installOptions(flags, io, name, chart);
       // A client-side dry run talks to no backend, as helm talks to no cluster.
       rel =
         opts.dryRun === 'client'
