@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Backend } from '../backend/backend.ts';
+import { LockTimeoutError, StateError } from '../backend/errors.ts';
 import { defaultStateDir } from '../backend/local/layout.ts';
 import { parseDuration } from '../funcs/time-duration.ts';
 import type { ReleaseLog } from '../release/action-config.ts';
@@ -150,6 +151,10 @@ export async function withRelease<T>(flags: Flags, io: CommandIO, fn: (ctx: Rele
     return await fn(ctx);
   } catch (e) {
     if (flags.bool('debug') && e instanceof Error) ctx.log.debug(`error on the ${ctx.backend.describe()}`);
+    // Errors of the backend itself (not the API-style ones helm would print) say which backend failed.
+    if (e instanceof StateError || e instanceof LockTimeoutError) {
+      throw new UserError(`${e.message} (${ctx.backend.describe()})`);
+    }
     throw e;
   } finally {
     await ctx.backend.close();
