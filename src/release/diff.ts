@@ -6,7 +6,8 @@
 import { marshalYaml, parseYamlInts } from '../goyaml/index.ts';
 import { fromJS, toJS } from '../template/value.ts';
 import type { ActionConfig } from './action-config.ts';
-import { changeDistances, type DiffRecord, diffLines } from './diff-lines.ts';
+import { diffLines } from './diff-lines.ts';
+import type { ChangeType, DiffEntry, DiffOptions, DiffReport } from './diff-report.ts';
 import { ReleaseNotFoundError } from './errors.ts';
 import { getRelease } from './get.ts';
 import { compareBytes } from './gojson.ts';
@@ -14,32 +15,7 @@ import { RESOURCE_POLICY_ANNOTATION } from './kube.ts';
 import type { Hook, Release } from './model.ts';
 import { type UpgradeOptions, upgrade } from './upgrade.ts';
 
-export interface DiffOptions {
-  /** Print Secrets' data as it is. */
-  showSecrets?: boolean;
-  /** Lines of context around changes; negative (default) prints whole objects. */
-  context?: number;
-  /** Kinds whose changes are not shown (`--suppress`). */
-  suppress?: string[];
-  /** Include `test` hooks. */
-  includeTests?: boolean;
-  /** Leave hooks out (upgrade). */
-  noHooks?: boolean;
-}
-
-export type ChangeType = 'ADD' | 'REMOVE' | 'MODIFY';
-
-export interface DiffEntry {
-  /** `namespace, name, Kind (group)`. */
-  key: string;
-  kind: string;
-  change: ChangeType;
-  records: DiffRecord[];
-}
-
-export interface DiffReport {
-  entries: DiffEntry[];
-}
+export { type ChangeType, type DiffEntry, type DiffOptions, type DiffReport, formatReport } from './diff-report.ts';
 
 interface Mapping {
   name: string;
@@ -231,40 +207,6 @@ function bytesEqual(a: Uint8Array, b: Uint8Array | undefined): boolean {
   if (a.length !== bb.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== bb[i]) return false;
   return true;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Printing
-
-const COLORS = { ADD: '32', REMOVE: '31', MODIFY: '33' } as const;
-const MESSAGES = { ADD: 'has been added:', REMOVE: 'has been removed:', MODIFY: 'has changed:' } as const;
-
-/** The report as helm-diff prints it (`--output diff`), ANSI colours optional. */
-export function formatReport(report: DiffReport, opts: DiffOptions & { color?: boolean } = {}): string {
-  const color = (text: string, code: string) => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
-  let out = '';
-  for (const e of report.entries) {
-    out += `${color(`${e.key} ${MESSAGES[e.change]}`, COLORS[e.change])}\n`;
-    if (opts.suppress?.includes(e.kind)) {
-      out += color(`+ Changes suppressed on sensitive content of type ${e.kind}\n`, '33');
-      continue;
-    }
-    const context = opts.context ?? -1;
-    const distances = context >= 0 ? changeDistances(e.records) : undefined;
-    let omitting = false;
-    e.records.forEach((r, i) => {
-      if (distances && distances[i] > context) {
-        if (!omitting) out += '...\n';
-        omitting = true;
-        return;
-      }
-      omitting = false;
-      if (r.delta === 'right') out += `${color(`+ ${r.payload}`, '32')}\n`;
-      else if (r.delta === 'left') out += `${color(`- ${r.payload}`, '31')}\n`;
-      else out += r.payload === '' ? '\n' : `  ${r.payload}\n`;
-    });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

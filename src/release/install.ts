@@ -11,43 +11,23 @@ import {
 } from '../action/release-render.ts';
 import { validateReleaseName } from '../action/template.ts';
 import { AlreadyExistsError } from '../backend/errors.ts';
+import { processDependencies } from '../chart/dependencies.ts';
 import { crdObjects } from '../chart/model.ts';
 import type { FuncEnv } from '../funcs/env.ts';
 import type { GoMap } from '../template/value.ts';
 import type { ValueLayers } from '../values/layers.ts';
 import type { WarnFn } from '../values/warnings.ts';
 import type { ActionConfig } from './action-config.ts';
+import { type ApplyOptions, DEFAULT_TIMEOUT_MS, type DryRun, isDryRun } from './apply-options.ts';
 import { isSystemLabel, SYSTEM_LABELS } from './codec.ts';
 import { ReleaseError } from './errors.ts';
 import { execHook } from './hook-runner.ts';
-import { FIELD_MANAGER, type Resource, type WaitStrategy } from './kube.ts';
+import { FIELD_MANAGER, type Resource } from './kube.ts';
 import type { Release } from './model.ts';
 import { withOperationLock } from './operation.ts';
 import { existingToAdopt, setOwnership } from './ownership.ts';
 import { now } from './time.ts';
 import { uninstall } from './uninstall.ts';
-
-export type DryRun = 'none' | 'client' | 'server';
-
-/** What install, upgrade and rollback share. */
-export interface ApplyOptions {
-  /** `--dry-run`: `client` touches nothing (not even the backend), `server` validates against it. */
-  dryRun?: DryRun;
-  /** `--wait` (default `hookOnly`: only hooks are waited for). */
-  wait?: WaitStrategy;
-  waitForJobs?: boolean;
-  /** Default 5 minutes. */
-  timeoutMs?: number;
-  /** `--rollback-on-failure` / `--atomic`. */
-  rollbackOnFailure?: boolean;
-  /** `--no-hooks`. */
-  noHooks?: boolean;
-  description?: string;
-  /** `--force-conflicts` (server-side apply takes fields over). */
-  forceConflicts?: boolean;
-  /** `--force-replace` / `--force`. */
-  forceReplace?: boolean;
-}
 
 export interface RenderOptions {
   chart: ChartSource;
@@ -78,18 +58,12 @@ export interface InstallOptions extends ApplyOptions, RenderOptions {
   serverSide?: boolean;
 }
 
-export const DEFAULT_TIMEOUT_MS = 300_000;
-
 export function checkLabels(labels: Record<string, string> | undefined): void {
   if (labels && Object.keys(labels).some(isSystemLabel)) {
     throw new ReleaseError(
       `user supplied labels contains system reserved label name. System labels: [${SYSTEM_LABELS.join(' ')}]`,
     );
   }
-}
-
-export function isDryRun(d: DryRun | undefined): boolean {
-  return d === 'client' || d === 'server';
 }
 
 function renderRequest(
@@ -158,7 +132,6 @@ async function installCrds(
   dryRun: DryRun,
   serverSide: boolean,
 ) {
-  const { processDependencies } = await import('../chart/dependencies.ts');
   const crds = crdObjects(processDependencies(chart, user, { dialect: cfg.dialect }));
   if (crds.length === 0) return;
   if (dryRun === 'server') {
@@ -362,3 +335,5 @@ export class InstallFailedError extends ReleaseError {
     super(message);
   }
 }
+
+export { type ApplyOptions, DEFAULT_TIMEOUT_MS, type DryRun, isDryRun } from './apply-options.ts';

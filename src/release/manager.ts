@@ -9,10 +9,10 @@
 import type { Backend } from '../backend/backend.ts';
 import type { GoMap } from '../template/value.ts';
 import { ActionConfig, type ActionConfigOptions } from './action-config.ts';
-import { type DiffOptions, type DiffReport, diffRollback, diffUpgrade, formatReport } from './diff.ts';
+import { type DiffOptions, type DiffReport, formatReport as formatDiffReport } from './diff-report.ts';
 import { getMetadata, getRelease, getValues, type ReleaseMetadata } from './get.ts';
 import { history } from './history.ts';
-import { type InstallOptions, install } from './install.ts';
+import type { InstallOptions } from './install.ts';
 import { type ListOptions, list } from './list.ts';
 import type { Release } from './model.ts';
 import { type OperationLocks, operationLocksFor } from './op-lock.ts';
@@ -20,7 +20,7 @@ import { type StatusResult, status } from './release-status.ts';
 import { type TestOptions, type TestResult, testRelease } from './release-test.ts';
 import { type RollbackOptions, rollback } from './rollback.ts';
 import { type UninstallOptions, type UninstallResult, uninstall } from './uninstall.ts';
-import { type UpgradeOptions, upgrade } from './upgrade.ts';
+import type { UpgradeOptions } from './upgrade.ts';
 
 export interface ReleaseManagerOptions extends Omit<ActionConfigOptions, 'locks'> {
   /** Operation locks (default: the backend's own, if it has any: the local backend does); false for none. */
@@ -47,13 +47,17 @@ export class ReleaseManager {
     return new ReleaseManager(this.backend, { ...this.opts, namespace });
   }
 
+  // The actions that render charts load the template engine on first use: reading commands start faster.
+
   /** Installs a chart as a new release (revision 1). */
-  install(opts: InstallOptions): Promise<Release> {
+  async install(opts: InstallOptions): Promise<Release> {
+    const { install } = await import('./install.ts');
     return install(this.config, opts);
   }
 
   /** Upgrades a release to a new revision. */
-  upgrade(opts: UpgradeOptions): Promise<Release> {
+  async upgrade(opts: UpgradeOptions): Promise<Release> {
+    const { upgrade } = await import('./upgrade.ts');
     return upgrade(this.config, opts);
   }
 
@@ -68,13 +72,13 @@ export class ReleaseManager {
       last = undefined;
     }
     if (!last || last.info?.status === 'uninstalled') {
-      return install(this.config, {
+      return this.install({
         ...opts,
         serverSide: opts.serverSide !== 'false',
         replace: last !== undefined,
       });
     }
-    return upgrade(this.config, opts);
+    return this.upgrade(opts);
   }
 
   /** Rolls a release back to an earlier revision (default: the one before the last). */
@@ -119,17 +123,18 @@ export class ReleaseManager {
   }
 
   /** What an upgrade (`{ upgrade }`) or a rollback (`{ rollback }`) would change, as a report. */
-  diff(
+  async diff(
     req:
       | { upgrade: UpgradeOptions & { allowUnreleased?: boolean }; options?: DiffOptions }
       | { rollback: { name: string; revision: number }; options?: DiffOptions },
   ): Promise<DiffReport> {
+    const { diffRollback, diffUpgrade } = await import('./diff.ts');
     if ('upgrade' in req) return diffUpgrade(this.config, { ...req.upgrade, ...req.options });
     return diffRollback(this.config, { ...req.rollback, ...req.options });
   }
 
   /** A report in the helm-diff plugin's layout. */
   static formatDiff(report: DiffReport, opts?: DiffOptions & { color?: boolean }): string {
-    return formatReport(report, opts);
+    return formatDiffReport(report, opts);
   }
 }

@@ -2,9 +2,9 @@
 // in the record, and report them. On the local backend test Pods and Jobs are recorded as succeeded.
 
 import type { ActionConfig } from './action-config.ts';
+import { DEFAULT_TIMEOUT_MS } from './apply-options.ts';
 import { validateName } from './checks.ts';
 import { execHookDelayed } from './hook-runner.ts';
-import { DEFAULT_TIMEOUT_MS } from './install.ts';
 import type { Hook, Release } from './model.ts';
 import { withOperationLock } from './operation.ts';
 

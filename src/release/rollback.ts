@@ -3,17 +3,22 @@
 // around it); every revision still deployed becomes superseded.
 
 import type { ActionConfig } from './action-config.ts';
+import {
+  type ApplyOptions,
+  DEFAULT_HISTORY_MAX,
+  DEFAULT_TIMEOUT_MS,
+  isDryRun,
+  serverSideFor,
+} from './apply-options.ts';
 import { validateName } from './checks.ts';
 import { NoDeployedReleasesError, ReleaseError } from './errors.ts';
 import { execHook } from './hook-runner.ts';
-import { type ApplyOptions, DEFAULT_TIMEOUT_MS, isDryRun } from './install.ts';
 import type { Resource } from './kube.ts';
 import type { Release } from './model.ts';
 import { withOperationLock } from './operation.ts';
 import { setOwnership } from './ownership.ts';
 import { Storage } from './storage.ts';
 import { now } from './time.ts';
-import { DEFAULT_HISTORY_MAX, serverSideFor } from './upgrade.ts';
 
 export interface RollbackOptions extends Omit<ApplyOptions, 'rollbackOnFailure' | 'description'> {
   name: string;

@@ -4,11 +4,11 @@
 
 import type { PropagationPolicy } from '../backend/backend.ts';
 import type { ActionConfig } from './action-config.ts';
+import { DEFAULT_TIMEOUT_MS } from './apply-options.ts';
 import { validateName } from './checks.ts';
 import { ReleaseError } from './errors.ts';
 import { execHook } from './hook-runner.ts';
 import { sortManifests } from './hooks.ts';
-import { DEFAULT_TIMEOUT_MS } from './install.ts';
 import { UNINSTALL_ORDER, UNINSTALL_ORDER_HELM3 } from './kind-order.ts';
 import { KEEP_POLICY, RESOURCE_POLICY_ANNOTATION, type Resource } from './kube.ts';
 import { splitManifests } from './manifest.ts';

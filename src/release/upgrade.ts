@@ -7,18 +7,18 @@ import { loadReleaseChart, renderRelease, userValuesOf } from '../action/release
 import type { GoMap } from '../template/value.ts';
 import { coalesceTables, coalesceValues } from '../values/coalesce.ts';
 import type { ActionConfig } from './action-config.ts';
+import {
+  type ApplyOptions,
+  DEFAULT_HISTORY_MAX,
+  DEFAULT_TIMEOUT_MS,
+  isDryRun,
+  serverSideFor,
+} from './apply-options.ts';
 import { valuesChartOf } from './chart-record.ts';
 import { validateName } from './checks.ts';
 import { NoDeployedReleasesError, OPERATION_IN_PROGRESS, ReleaseError, ReleaseNotFoundError } from './errors.ts';
 import { execHook } from './hook-runner.ts';
-import {
-  type ApplyOptions,
-  checkLabels,
-  DEFAULT_TIMEOUT_MS,
-  isDryRun,
-  type RenderOptions,
-  renderRequest,
-} from './install.ts';
+import { checkLabels, type RenderOptions, renderRequest } from './install.ts';
 import { type Resource, resourceKey } from './kube.ts';
 import type { Release } from './model.ts';
 import { withOperationLock } from './operation.ts';
@@ -43,8 +43,6 @@ export interface UpgradeOptions extends ApplyOptions, RenderOptions {
   /** `true`, `false` or `auto` (default: the last revision's apply method). */
   serverSide?: 'true' | 'false' | 'auto';
 }
-
-export const DEFAULT_HISTORY_MAX = 10;
 
 /** Upgrades a release; returns the new revision as recorded (or as it would be, for a dry run). */
 export async function upgrade(cfg: ActionConfig, opts: UpgradeOptions): Promise<Release> {
@@ -146,18 +144,6 @@ function reuseValues(
     return { values: old };
   }
   return { values: newValues };
-}
-
-export function serverSideFor(option: string, applyMethod: string | undefined): boolean {
-  switch (option) {
-    case 'auto':
-      return applyMethod === 'ssa';
-    case 'true':
-      return true;
-    case 'false':
-      return false;
-  }
-  throw new ReleaseError(`invalid/unknown release server-side apply method: ${option}`);
 }
 
 /** Labels of the last revision with the new ones over them; a value `null` removes a label. */
@@ -341,3 +327,5 @@ export class UpgradeFailedError extends ReleaseError {
     super(message);
   }
 }
+
+export { DEFAULT_HISTORY_MAX, serverSideFor } from './apply-options.ts';
