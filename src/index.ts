@@ -1,11 +1,26 @@
 // bosun's library API: a small, typed surface over the pipeline chart → values → render (→ release).
 export { type TemplateRequest, type TemplateResult, templateChart, validateReleaseName } from './action/template.ts';
+export type { Backend } from './backend/backend.ts';
+export { LocalBackend, type LocalBackendOptions } from './backend/local/backend.ts';
 export { ChartError, ChartValidationError, SchemaValidationError } from './chart/errors.ts';
 export { type LoadOptions, loadChart, loadChartArchive, loadChartFromFiles, loadChartSync } from './chart/loader.ts';
 export { Chart, type ChartDependency, type ChartFile, type ChartMetadata } from './chart/model.ts';
 export { parseTemplateArgs } from './cli/template-args.ts';
 export type { FuncEnv } from './funcs/env.ts';
 export { fixedEnv } from './funcs/env.ts';
+export type { ReleaseLog } from './release/action-config.ts';
+export type { DiffOptions, DiffReport } from './release/diff.ts';
+export { NoDeployedReleasesError, ReleaseError, ReleaseNotFoundError } from './release/errors.ts';
+export { InstallFailedError, type InstallOptions } from './release/install.ts';
+export type { ListOptions } from './release/list.ts';
+export { ReleaseManager, type ReleaseManagerOptions } from './release/manager.ts';
+export type { Hook as ReleaseHook, Release } from './release/model.ts';
+export { OperationInProgressError } from './release/op-lock.ts';
+export type { StatusResult } from './release/release-status.ts';
+export type { RollbackOptions } from './release/rollback.ts';
+export type { ReleaseStatus } from './release/status.ts';
+export type { UninstallOptions, UninstallResult } from './release/uninstall.ts';
+export { UpgradeFailedError, type UpgradeOptions } from './release/upgrade.ts';
 export type { HelmDialect } from './render/dialect.ts';
 export { RenderError } from './render/errors.ts';
 export type { Hook, HookEvent, Manifest, ManifestHead } from './render/manifests.ts';

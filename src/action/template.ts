@@ -27,6 +27,10 @@ export interface TemplateRequest {
   namespace?: string;
   /** `-f` files and the `--set` family, in command-line order per flag. */
   values?: ValueLayers;
+  /** User values already merged (an upgrade's reused values); replaces `values` when given. */
+  userValues?: GoMap;
+  /** `.Release.Revision` (default 1). */
+  revision?: number;
   /** Reads `-f`/`--set-file` paths (default: the file system, `-` for stdin). */
   readFile?: (path: string) => string;
   /** The helm whose behaviour to reproduce (default helm 4.1.4). */
@@ -81,7 +85,8 @@ export function templateChart(req: TemplateRequest): TemplateResult {
   const warn = req.warn;
   const releaseName = req.releaseName ?? 'release-name';
   if (typeof req.chart === 'string' && !existsSync(req.chart)) throw new ChartError(`path "${req.chart}" not found`);
-  const user = mergeValueLayers(req.values ?? {}, { dialect, readFile: req.readFile ?? readValuesPath });
+  const user =
+    req.userValues ?? mergeValueLayers(req.values ?? {}, { dialect, readFile: req.readFile ?? readValuesPath });
   const loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
   const type = loaded.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartError(`${type} charts are not installable`);
@@ -97,6 +102,7 @@ export function templateChart(req: TemplateRequest): TemplateResult {
   const result = render(chart, values, {
     releaseName,
     namespace: req.namespace ?? 'default',
+    revision: req.revision,
     isUpgrade: req.isUpgrade,
     dialect,
     kubeVersion: req.kubeVersion,

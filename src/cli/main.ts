@@ -8,9 +8,25 @@ const COMMANDS: Record<string, Loader> = {
   template: () => import('./template.ts'),
   secrets: () => import('./secrets-command.ts'),
   version: () => import('./version.ts'),
+  install: () => import('./install.ts'),
+  upgrade: () => import('./upgrade.ts'),
+  rollback: () => import('./rollback.ts'),
+  uninstall: () => import('./uninstall.ts'),
+  history: () => import('./history.ts'),
+  status: () => import('./status.ts'),
+  list: () => import('./list.ts'),
+  get: () => import('./get.ts'),
+  test: () => import('./test.ts'),
+  diff: () => import('./diff.ts'),
 };
 
-const ALIASES: Record<string, string> = {};
+const ALIASES: Record<string, string> = {
+  ls: 'list',
+  hist: 'history',
+  del: 'uninstall',
+  delete: 'uninstall',
+  un: 'uninstall',
+};
 
 const USAGE = `bosun: a Helm-compatible chart templating and release manager
 
@@ -18,8 +34,18 @@ Usage:
   bosun [command]
 
 Available Commands:
+  diff        show what an upgrade or a rollback would change
+  get         download extended information of a named release
+  history     fetch release history
+  install     install a chart
+  list        list releases
+  rollback    roll back a release to a previous revision
   secrets     encrypt, decrypt and edit SOPS files in memory
+  status      display the status of the named release
   template    locally render templates
+  test        run tests for a release
+  uninstall   uninstall a release
+  upgrade     upgrade a release
   version     print the client version information
 
 Use "bosun [command] --help" for more information about a command.

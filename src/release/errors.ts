@@ -4,11 +4,11 @@ export class ReleaseError extends Error {
   override name = 'ReleaseError';
 }
 
-/** helm's driver.ErrReleaseNotFound: `release: not found`, with the release or record named when known. */
+/** helm's driver.ErrReleaseNotFound: `release: not found` (as helm prints it); the release or record asked for is kept. */
 export class ReleaseNotFoundError extends ReleaseError {
   override name = 'ReleaseNotFoundError';
   constructor(readonly release?: string) {
-    super(release === undefined ? 'release: not found' : `release: not found: ${release}`);
+    super('release: not found');
   }
 }
 

@@ -2,6 +2,7 @@
 // Go's string escapes, map keys in byte order (helm 4.1.4's pkg/release/v1 and pkg/chart/v2 structs; helm 3.17.2's
 // on request).
 
+import { fromJS, type GoMap } from '../template/value.ts';
 import { base64, quote, writeMap, writeStringMap, writeValue } from './gojson.ts';
 import type { Chart, ChartFile, Dependency, Hook, Info, Lock, Maintainer, Metadata, Release } from './model.ts';
 import { GO_ZERO_TIME, type Timestamp } from './time.ts';
@@ -121,6 +122,16 @@ class Writer {
     this.str('description', i.description);
     this.str('status', i.status);
     this.str('notes', i.notes);
+    if (i.resources && Object.keys(i.resources).length > 0) {
+      this.key('resources');
+      const m: GoMap = new Map();
+      for (const [k, objs] of Object.entries(i.resources))
+        m.set(
+          k,
+          objs.map((x) => fromJS(x)),
+        );
+      writeMap(m, this.out);
+    }
     this.close(o);
   }
 

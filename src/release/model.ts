@@ -32,6 +32,11 @@ export interface Info {
   status?: ReleaseStatus;
   /** The rendered NOTES.txt. */
   notes?: string;
+  /**
+   * The live objects of the release by `version/Kind` (helm's `status` fills it in; never stored). Plain JSON
+   * objects, written with their keys sorted as Go writes unstructured objects.
+   */
+  resources?: Record<string, unknown[]>;
 }
 
 export interface Chart {

@@ -29,7 +29,7 @@ export interface StorageOptions {
 
 export class Storage {
   readonly namespace: string | undefined;
-  readonly maxHistory: number;
+  maxHistory: number;
   private readonly flavor: RecordFlavor;
   private readonly unixNow: () => number;
   private readonly onSkipped: (key: string, error: Error) => void;
@@ -49,7 +49,9 @@ export class Storage {
     return rel.namespace || this.namespace || 'default';
   }
 
-  private decode(r: ReleaseRecord): Release {
+  // helm's drivers keep only the custom labels on a release they Get, but every label (system ones included) on
+  // releases they List or Query; an update then writes back whatever labels the release carries.
+  private decode(r: ReleaseRecord, systemLabels = false): Release {
     let rel: Release;
     try {
       rel = decodeRecordData(r.data);
@@ -59,7 +61,7 @@ export class Storage {
       throw e;
     }
     const labels: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r.labels)) if (!isSystemLabel(k)) labels[k] = v;
+    for (const [k, v] of Object.entries(r.labels)) if (systemLabels || !isSystemLabel(k)) labels[k] = v;
     rel.labels = labels;
     return rel;
   }
@@ -68,7 +70,7 @@ export class Storage {
     const out: Release[] = [];
     for (const r of records) {
       try {
-        out.push(this.decode(r));
+        out.push(this.decode(r, true));
       } catch (e) {
         if (!(e instanceof RecordDecodeError)) throw e;
         this.onSkipped(r.key, e);
@@ -78,8 +80,7 @@ export class Storage {
   }
 
   private record(rel: Release, extra: Record<string, string>): ReleaseRecord {
-    const labels: Record<string, string> = {};
-    for (const [k, v] of Object.entries(rel.labels ?? {})) if (!isSystemLabel(k)) labels[k] = v;
+    const labels: Record<string, string> = { ...(rel.labels ?? {}) };
     Object.assign(labels, extra, {
       name: rel.name,
       owner: 'helm',
@@ -129,21 +130,14 @@ export class Storage {
     }
   }
 
-  /** Rewrites a revision (its status, hooks' last runs, ...); ReleaseNotFoundError if it does not exist. */
+  /**
+   * Rewrites a revision (its status, hooks' last runs, ...) with its labels and a new modifiedAt, as helm's driver
+   * does (createdAt survives only on a release read from a list or query); ReleaseNotFoundError if it does not exist.
+   */
   async update(rel: Release): Promise<void> {
-    const ns = this.namespaceOf(rel);
     const key = recordKey(rel.name, rel.version);
-    let existing: ReleaseRecord;
     try {
-      existing = await this.store.get(ns, key);
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new ReleaseNotFoundError(key);
-      throw e;
-    }
-    const extra: Record<string, string> = { modifiedAt: String(this.unixNow()) };
-    if (existing.labels.createdAt) extra.createdAt = existing.labels.createdAt;
-    try {
-      await this.store.update(this.record(rel, extra));
+      await this.store.update(this.record(rel, { modifiedAt: String(this.unixNow()) }));
     } catch (e) {
       if (e instanceof NotFoundError) throw new ReleaseNotFoundError(key);
       throw e;

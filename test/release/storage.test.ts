@@ -58,12 +58,33 @@ describe('Storage', () => {
     await expect(s.create(r)).rejects.toThrow(new ReleaseExistsError('sh.helm.release.v1.web.v1'));
   });
 
-  it('updates a revision, keeping createdAt and stamping modifiedAt', async () => {
+  it('updates a revision as helm`s driver does: modifiedAt stamped, createdAt kept only from a queried release', async () => {
     const s = storage();
     await s.create(rel('web', 1, 'deployed'));
+    // A release read by a query carries every label of its record, createdAt included.
+    const [queried] = await s.history('web');
+    expect(queried.labels).toMatchObject({ createdAt: '1700000000', status: 'deployed' });
+    queried.info = { ...queried.info, status: 'superseded' };
+    await s.update(queried);
+    let rec = await be.releases.get('default', 'sh.helm.release.v1.web.v1');
+    expect(rec.labels).toEqual({
+      name: 'web',
+      owner: 'helm',
+      status: 'superseded',
+      version: '1',
+      createdAt: '1700000000',
+      modifiedAt: '1700000001',
+    });
+    // One built in memory (or read by get, which keeps only custom labels) does not.
     await s.update(rel('web', 1, 'superseded'));
-    const rec = await be.releases.get('default', 'sh.helm.release.v1.web.v1');
-    expect(rec.labels).toMatchObject({ status: 'superseded', createdAt: '1700000000', modifiedAt: '1700000001' });
+    rec = await be.releases.get('default', 'sh.helm.release.v1.web.v1');
+    expect(rec.labels).toEqual({
+      name: 'web',
+      owner: 'helm',
+      status: 'superseded',
+      version: '1',
+      modifiedAt: '1700000002',
+    });
     expect((await s.get('web', 1)).info?.status).toBe('superseded');
     await expect(s.update(rel('web', 2, 'deployed'))).rejects.toThrow(ReleaseNotFoundError);
   });
@@ -111,7 +132,7 @@ describe('Storage', () => {
     await s.create(rel('web', 1, 'deployed'));
     expect((await s.delete('web', 1)).version).toBe(1);
     await expect(s.delete('web', 1)).rejects.toThrow(ReleaseNotFoundError);
-    await expect(s.get('web', 1)).rejects.toThrow('release: not found: sh.helm.release.v1.web.v1');
+    await expect(s.get('web', 1)).rejects.toThrow(/^release: not found$/);
   });
 
   it('reads one namespace or all', async () => {
@@ -152,7 +173,15 @@ describe('Storage', () => {
     const s = storage({ namespace: 'demo' });
     const [r] = await s.history('fixture');
     expect(encodeReleaseJSON(r)).toBe(helmJSON);
-    expect(r.labels).toEqual({});
+    // As helm's Query: every label of the record; get keeps the custom ones only (none here).
+    expect(r.labels).toEqual({
+      name: 'fixture',
+      owner: 'helm',
+      status: 'pending-install',
+      version: '1',
+      createdAt: '1700000000',
+    });
+    expect((await s.get('fixture', 1)).labels).toEqual({});
   });
 
   it('writes helm 3`s JSON when asked', async () => {
