@@ -111,9 +111,11 @@ export class FileLock {
     const token = this.token;
     if (!token) return;
     this.token = undefined;
-    heldHere.delete(token);
+    // Remove the file before forgetting the token: while the token is still known as held here, no other lock
+    // of this process can judge the file stale and take it (which this release would then delete).
     const holder = await readLock(this.path);
     if (holder?.token === token) await removeFile(this.path, false);
+    heldHere.delete(token);
     notifyRelease(this.path);
   }
 
