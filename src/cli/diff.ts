@@ -60,7 +60,7 @@ const diffCmd: CommandDef = {
       }
       const [name, chart] = exactArgs(sub_flags, 2, 'diff upgrade', 'bosun diff upgrade [flags] [RELEASE] [CHART]');
       const up: UpgradeOptions & { allowUnreleased?: boolean } = {
-        ...installOptions(flags, io, name, chart),
+        ...(await installOptions(flags, io, name, chart)),
         dryRun: 'client',
         serverSide: 'auto',
         reuseValues: flags.bool('reuse-values'),

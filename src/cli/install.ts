@@ -7,6 +7,7 @@ import { offlineBackend } from '../release/offline-backend.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import type { Flags } from './flags.ts';
+import { prepareValueFiles } from '../action/secret-values.ts';
 import { dryRunOf, exclusive, INSTALL_COMMAND_FLAGS, minimumArgs, valueLayers, waitOf } from './release-flags.ts';
 import {
   colorEnabled,
@@ -36,7 +37,7 @@ const installCmd: CommandDef = {
     let rel: Release;
     try {
       const { name, chart } = await installNameAndChart(flags, io);
-      const opts = installOptions(flags, io, name, chart);
+      const opts = await installOptions(flags, io, name, chart);
       // A client-side dry run talks to no backend, as helm talks to no cluster.
       rel =
         opts.dryRun === 'client'
@@ -102,11 +103,19 @@ export function offlineManager(flags: Flags, io: CommandIO): ReleaseManager {
   });
 }
 
-export function installOptions(flags: Flags, io: CommandIO, name: string, chart: string): InstallOptions {
+export async function installOptions(
+  flags: Flags,
+  io: CommandIO,
+  name: string,
+  chart: string,
+): Promise<InstallOptions> {
+  // SOPS-encrypted -f files and --secrets are decrypted in memory before the render reads them.
+  const files = await prepareValueFiles(flags.list('values'), flags.list('secrets'), io.env);
   return {
     name,
     chart,
-    values: valueLayers(flags),
+    values: { ...valueLayers(flags), valueFiles: files.valueFiles },
+    readFile: files.readFile,
     dryRun: dryRunOf(flags, io),
     wait: waitOf(flags, io),
     waitForJobs: flags.bool('wait-for-jobs'),

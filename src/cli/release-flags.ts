@@ -177,7 +177,7 @@ export function valueLayers(flags: Flags): ValueLayers {
 
 export function hasValueFlags(flags: Flags): boolean {
   const l = valueLayers(flags);
-  return Object.values(l).some((v) => Array.isArray(v) && v.length > 0);
+  return flags.list('secrets').length > 0 || Object.values(l).some((v) => Array.isArray(v) && v.length > 0);
 }
 
 // pkg/cmd/require: cobra argument checks with helm's messages.

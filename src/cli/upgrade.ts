@@ -20,7 +20,7 @@ const upgradeCmd: CommandDef = {
     const [name, chart] = exactArgs(flags, 2, 'upgrade', USAGE);
     exclusive(flags, 'force-replace', 'force-conflicts');
     exclusive(flags, 'force', 'force-conflicts');
-    const base = installOptions(flags, io, name, chart);
+    const base = await installOptions(flags, io, name, chart);
     const serverSide = flags.string('server-side') || 'auto';
     if (!['auto', 'true', 'false'].includes(serverSide)) {
       throw new UserError(`invalid/unknown release server-side apply method: ${serverSide}`);
