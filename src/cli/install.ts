@@ -1,5 +1,6 @@
 // `bosun install [NAME] [CHART]` (helm 4.1.4 pkg/cmd/install.go): install a chart as a release and print its status.
 import { basename } from 'node:path';
+import { prepareValueFiles } from '../action/secret-values.ts';
 import { InstallFailedError, type InstallOptions } from '../release/install.ts';
 import { ReleaseManager } from '../release/manager.ts';
 import type { Release } from '../release/model.ts';
@@ -7,7 +8,6 @@ import { offlineBackend } from '../release/offline-backend.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import type { Flags } from './flags.ts';
-import { prepareValueFiles } from '../action/secret-values.ts';
 import { dryRunOf, exclusive, INSTALL_COMMAND_FLAGS, minimumArgs, valueLayers, waitOf } from './release-flags.ts';
 import {
   colorEnabled,

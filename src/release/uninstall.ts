@@ -3,15 +3,15 @@
 // them to go, run post-delete hooks, then delete the history or, with --keep-history, mark it uninstalled.
 
 import type { PropagationPolicy } from '../backend/backend.ts';
+import { splitManifests } from '../goyaml/index.ts';
+import { headReaderFor } from '../render/head.ts';
+import { sortManifests, UNINSTALL_ORDER, UNINSTALL_ORDER_HELM3 } from '../render/manifests.ts';
 import type { ActionConfig } from './action-config.ts';
 import { DEFAULT_TIMEOUT_MS } from './apply-options.ts';
 import { validateName } from './checks.ts';
 import { ReleaseError } from './errors.ts';
 import { execHook } from './hook-runner.ts';
-import { sortManifests } from './hooks.ts';
-import { UNINSTALL_ORDER, UNINSTALL_ORDER_HELM3 } from './kind-order.ts';
 import { KEEP_POLICY, RESOURCE_POLICY_ANNOTATION, type Resource } from './kube.ts';
-import { splitManifests } from './manifest.ts';
 import type { Release } from './model.ts';
 import { withOperationLock } from './operation.ts';
 import { now } from './time.ts';
@@ -166,9 +166,8 @@ async function deleteRelease(
     splitManifests(rel.manifest ?? '').forEach((d, i) => {
       files.set(`manifest-${i}`, d);
     });
-    sorted = sortManifests(files, {
+    sorted = sortManifests(files, headReaderFor(cfg.dialect), {
       order: cfg.dialect === 'helm3' ? UNINSTALL_ORDER_HELM3 : UNINSTALL_ORDER,
-      compat: cfg.dialect,
     });
   } catch (e) {
     return {
@@ -182,7 +181,7 @@ async function deleteRelease(
   let kept = '';
   let toDelete = '';
   for (const m of sorted.manifests) {
-    const policy = m.head.metadata?.annotations?.[RESOURCE_POLICY_ANNOTATION];
+    const policy = m.head.metadata?.annotations?.get(RESOURCE_POLICY_ANNOTATION);
     if (policy !== undefined) {
       if (policy.trim().toLowerCase() === KEEP_POLICY) kept += `[${m.head.kind}] ${m.head.metadata?.name ?? ''}\n`;
       continue;

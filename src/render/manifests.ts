@@ -1,5 +1,6 @@
 // From rendered files to manifests: split each file into YAML documents, read each document's head, set hooks
 // apart, and order manifests by kind as Helm installs them (releaseutil.SortManifests).
+import { compareUtf8 } from '../goyaml/decode.ts';
 import { goTrimSpace, type ManifestHead, splitManifests } from '../goyaml/index.ts';
 
 export type { ManifestHead };
@@ -137,6 +138,9 @@ export const UNINSTALL_ORDER: readonly string[] = [
 ];
 
 /** A rendered manifest does not parse as Helm reads it. `files` holds every rendered file, for --debug. */
+/** helm 3.17's uninstall order: without the two webhook kinds, which it files among the unknown kinds. */
+export const UNINSTALL_ORDER_HELM3: readonly string[] = UNINSTALL_ORDER.slice(2);
+
 export class ManifestError extends Error {
   override name = 'ManifestError';
   readonly files: ReadonlyMap<string, string> | undefined;
@@ -149,20 +153,39 @@ export class ManifestError extends Error {
 /** Reads a document's head; throws with the YAML error text that follows `YAML parse error on <file>: `. */
 export type HeadReader = (doc: string) => ManifestHead;
 
+/** A document annotated as a hook for an event helm does not know: helm skips it (and logs it). */
+export interface SkippedHook {
+  path: string;
+  name: string;
+  kind: string;
+  hookTypes: string;
+}
+
 export interface SortedManifests {
   manifests: Manifest[];
   hooks: Hook[];
+  skipped: SkippedHook[];
+}
+
+export interface SortOptions {
+  /** Kind order (default: helm 4's install order). */
+  order?: readonly string[];
+  /** helm 3 does not read `helm.sh/hook-output-log-policy`. */
+  outputLogPolicies?: boolean;
 }
 
 /** releaseutil.SortManifests over rendered files (NOTES already removed). */
 export function sortManifests(
   files: ReadonlyMap<string, string>,
   readHead: HeadReader,
-  order: readonly string[] = INSTALL_ORDER,
+  options: SortOptions = {},
 ): SortedManifests {
+  const order = options.order ?? INSTALL_ORDER;
   const manifests: Manifest[] = [];
   const hooks: Hook[] = [];
-  const paths = [...files.keys()].sort();
+  const skipped: SkippedHook[] = [];
+  // sort.Strings: byte order of the UTF-8 paths.
+  const paths = [...files.keys()].sort(compareUtf8);
   for (const path of paths) {
     const content = files.get(path)!;
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
@@ -190,8 +213,11 @@ export function sortManifests(
         }
         events.push(e);
       }
-      if (unknown) continue;
-      const weight = goAtoi(annotations!.get(HOOK_WEIGHT_ANNOTATION) ?? '');
+      if (unknown) {
+        skipped.push({ path, name: head.metadata?.name ?? '', kind: head.kind, hookTypes });
+        continue;
+      }
+      const weight = parseWeight(annotations!.get(HOOK_WEIGHT_ANNOTATION) ?? '');
       hooks.push({
         name: head.metadata?.name ?? '',
         kind: head.kind,
@@ -200,13 +226,15 @@ export function sortManifests(
         events,
         weight,
         deletePolicies: listAnnotation(annotations!.get(HOOK_DELETE_ANNOTATION)),
-        outputLogPolicies: listAnnotation(annotations!.get(HOOK_OUTPUT_LOG_ANNOTATION)),
+        outputLogPolicies:
+          options.outputLogPolicies === false ? [] : listAnnotation(annotations!.get(HOOK_OUTPUT_LOG_ANNOTATION)),
       });
     }
   }
   return {
     manifests: sortByKind(manifests, (m) => m.head.kind, order),
     hooks: sortByKind(hooks, (h) => h.kind, order),
+    skipped,
   };
 }
 
@@ -215,8 +243,8 @@ function listAnnotation(v: string | undefined): string[] {
   return v.split(',').map((p) => p.trim().toLowerCase());
 }
 
-// strconv.Atoi: optional sign, decimal digits only, within int64; anything else is 0 for Helm.
-function goAtoi(s: string): number {
+/** Go's strconv.Atoi of the weight annotation; anything it rejects (or out of int64 range) is 0 for Helm. */
+export function parseWeight(s: string): number {
   if (!/^[+-]?[0-9]+$/.test(s)) return 0;
   const n = BigInt(s);
   if (n > 9223372036854775807n || n < -9223372036854775808n) return 0;
@@ -230,8 +258,11 @@ function rankOf(order: readonly string[]): Map<string, number> {
   return r;
 }
 
-/** A stable sort by Helm's kind order; unknown kinds after the known ones, by kind name. */
-export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: readonly string[]): T[] {
+/**
+ * A stable sort by Helm's kind order; unknown kinds after the known ones, by kind name. Sorts `items` in place
+ * and returns it.
+ */
+export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: readonly string[] = INSTALL_ORDER): T[] {
   const rank = rankOf(order);
   // Array.prototype.sort is stable, like sort.SliceStable.
   return items.sort((a, b) => {
@@ -239,7 +270,7 @@ export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: reado
     const kb = kindOf(b);
     const ra = rank.get(ka);
     const rb = rank.get(kb);
-    if (ra === undefined && rb === undefined) return ka < kb ? -1 : ka > kb ? 1 : 0;
+    if (ra === undefined && rb === undefined) return ka === kb ? 0 : compareUtf8(ka, kb);
     if (ra === undefined) return 1;
     if (rb === undefined) return -1;
     return ra - rb;

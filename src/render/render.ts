@@ -87,11 +87,10 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
   }
   let sorted: ReturnType<typeof sortManifests>;
   try {
-    sorted = sortManifests(
-      manifestFiles,
-      headReaderFor(dialect),
-      dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3,
-    );
+    sorted = sortManifests(manifestFiles, headReaderFor(dialect), {
+      order: dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3,
+      outputLogPolicies: dialect === 'helm4',
+    });
   } catch (e) {
     if (e instanceof ManifestError) throw new ManifestError(e.message, { cause: e.cause, files: manifestFiles });
     throw e;

@@ -39,7 +39,7 @@ describe('sortManifests', () => {
       ['c/templates/_h.tpl', 'kind: Secret\nname: ignored'],
       ['c/templates/empty.yaml', '  \n'],
     ]);
-    const { manifests } = sortManifests(files, head, INSTALL_ORDER);
+    const { manifests } = sortManifests(files, head, { order: INSTALL_ORDER });
     expect(manifests.map((m) => m.head.metadata?.name)).toEqual(['s', 'd0', 'd1', 'a', 'z']);
   });
 
@@ -47,11 +47,11 @@ describe('sortManifests', () => {
     const files = new Map([
       ['c/templates/a.yaml', 'kind: ValidatingWebhookConfiguration\nname: v\n---\nkind: Aaa\nname: a'],
     ]);
-    expect(sortManifests(files, head, INSTALL_ORDER).manifests.map((m) => m.head.kind)).toEqual([
+    expect(sortManifests(files, head, { order: INSTALL_ORDER }).manifests.map((m) => m.head.kind)).toEqual([
       'ValidatingWebhookConfiguration',
       'Aaa',
     ]);
-    expect(sortManifests(files, head, INSTALL_ORDER_HELM3).manifests.map((m) => m.head.kind)).toEqual([
+    expect(sortManifests(files, head, { order: INSTALL_ORDER_HELM3 }).manifests.map((m) => m.head.kind)).toEqual([
       'Aaa',
       'ValidatingWebhookConfiguration',
     ]);
@@ -64,7 +64,7 @@ describe('sortManifests', () => {
         'kind: Job\nname: j\nhelm.sh/hook: "pre-install, Post-Upgrade"\nhelm.sh/hook-weight: "-5"\nhelm.sh/hook-delete-policy: "hook-succeeded,before-hook-creation"\n---\nkind: Pod\nname: t\nhelm.sh/hook: test-success\nhelm.sh/hook-weight: x\n---\nkind: Pod\nname: u\nhelm.sh/hook: nonsense',
       ],
     ]);
-    const { hooks, manifests } = sortManifests(files, head, INSTALL_ORDER);
+    const { hooks, manifests } = sortManifests(files, head, { order: INSTALL_ORDER });
     expect(manifests).toEqual([]);
     expect(hooks.map((h) => [h.name, h.events, h.weight, h.deletePolicies])).toEqual([
       ['t', ['test'], 0, []],
@@ -74,7 +74,7 @@ describe('sortManifests', () => {
 
   it('names the file in YAML errors', () => {
     const files = new Map([['c/templates/x.yaml', 'BROKEN']]);
-    expect(() => sortManifests(files, head, INSTALL_ORDER)).toThrow(
+    expect(() => sortManifests(files, head, { order: INSTALL_ORDER })).toThrow(
       'YAML parse error on c/templates/x.yaml: yaml: line 1: broken',
     );
   });
