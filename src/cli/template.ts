@@ -6,6 +6,7 @@ import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
+import { locateChart } from './locate.ts';
 import { matchShowOnly } from './show-only.ts';
 import { dialectFromFlags, nameAndChart, requestFromFlags, TEMPLATE_COMMAND_FLAGS } from './template-args.ts';
 
@@ -16,7 +17,8 @@ const template: CommandDef = {
   flags: TEMPLATE_COMMAND_FLAGS,
   run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
-    const { name, chart } = nameAndChart(flags);
+    const { name, chart: ref } = nameAndChart(flags);
+    const chart = locateChart(ref, flags, io.cwd);
     const debug = flags.bool('debug');
     let output: string;
     try {
