@@ -5,11 +5,12 @@ import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCom
 type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
+  show: () => import('./show.ts'),
   template: () => import('./template.ts'),
   version: () => import('./version.ts'),
 };
 
-const ALIASES: Record<string, string> = {};
+const ALIASES: Record<string, string> = { inspect: 'show' };
 
 const USAGE = `bosun: a Helm-compatible chart templating and release manager
 
@@ -17,6 +18,7 @@ Usage:
   bosun [command]
 
 Available Commands:
+  show        show information of a chart
   template    locally render templates
   version     print the client version information
 

@@ -2,7 +2,7 @@
 // and library users who want helm's argument handling.
 import type { TemplateRequest } from '../action/template.ts';
 import type { HelmDialect } from '../render/dialect.ts';
-import { formatWarning } from '../values/warnings.ts';
+import { formatWarning, type WarnFn } from '../values/warnings.ts';
 import { type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, UserError } from './command.ts';
 import { CHART_PATH_FLAGS, INSTALL_FLAGS, TEMPLATE_FLAGS, VALUES_FLAGS } from './common-flags.ts';
 import { type FlagSpec, Flags, parseFlags } from './flags.ts';
@@ -69,10 +69,15 @@ export function requestFromFlags(flags: Flags, io: CommandIO, dialect: HelmDiale
     subchartNotes: flags.bool('render-subchart-notes'),
     enableDNS: flags.bool('enable-dns'),
     skipSchemaValidation: flags.bool('skip-schema-validation'),
-    warn: (w) => {
-      const line = formatWarning(w, dialect);
-      if (line !== undefined) io.stderr(`${line}\n`);
-    },
+    warn: warnTo(io, dialect),
+  };
+}
+
+/** Prints the warnings helm prints on stderr while loading and coalescing. */
+export function warnTo(io: CommandIO, dialect: HelmDialect): WarnFn {
+  return (w) => {
+    const line = formatWarning(w, dialect);
+    if (line !== undefined) io.stderr(`${line}\n`);
   };
 }
 
