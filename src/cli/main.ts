@@ -5,6 +5,7 @@ import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCom
 type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
+  lint: () => import('./lint.ts'),
   show: () => import('./show.ts'),
   template: () => import('./template.ts'),
   version: () => import('./version.ts'),
@@ -18,6 +19,7 @@ Usage:
   bosun [command]
 
 Available Commands:
+  lint        examine a chart for possible issues
   show        show information of a chart
   template    locally render templates
   version     print the client version information
