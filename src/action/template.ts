@@ -12,6 +12,7 @@ import { parseKubeVersion } from '../render/capabilities.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from '../render/dialect.ts';
 import { formatTemplateOutput, type RenderResult, render } from '../render/render.ts';
 import { systemEnv } from '../system-env.ts';
+import { quote } from '../template/fmt.ts';
 import type { GoMap } from '../template/value.ts';
 import { coalesceValues } from '../values/coalesce.ts';
 import { readValuesPath } from '../values/fs.ts';
@@ -68,10 +69,12 @@ export class ReleaseNameError extends Error {
 
 export function validateReleaseName(name: string, dialect: HelmDialect): void {
   if (name !== '' && name.length <= 53 && RELEASE_NAME.test(name)) return;
-  const why =
+  // Install.availableName wraps ValidateReleaseName's error with the name, empty or not.
+  const why = `release name ${quote(name)}: ${
     name === ''
       ? 'no name provided'
-      : `release name ${JSON.stringify(name)}: invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than 53`;
+      : `invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than 53`
+  }`;
   throw new ReleaseNameError(dialect === 'helm4' ? `release name check failed: ${why}` : why);
 }
 

@@ -17,7 +17,7 @@ const template: CommandDef = {
   flags: TEMPLATE_COMMAND_FLAGS,
   run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
-    const { name, chart: ref } = nameAndChart(flags);
+    const { name, chart: ref } = nameAndChart(flags, io);
     const chart = locateChart(ref, flags, io.cwd);
     const debug = flags.bool('debug');
     let output: string;
