@@ -2,7 +2,12 @@
 // validate, render, and format the output as helm prints it. The CLI maps its flags onto a TemplateRequest;
 // library users build one directly.
 import { existsSync } from 'node:fs';
-import { checkDependencies, checkKubeVersion, processDependencies } from '../chart/dependencies.ts';
+import {
+  checkDependencies,
+  checkKubeVersion,
+  MissingDependenciesError,
+  processDependencies,
+} from '../chart/dependencies.ts';
 import { ChartError } from '../chart/errors.ts';
 import { loadChartSync } from '../chart/loader.ts';
 import type { Chart } from '../chart/model.ts';
@@ -46,6 +51,11 @@ export interface TemplateRequest {
   env?: FuncEnv;
   /** Receives the warnings helm prints on stderr while loading and coalescing. */
   warn?: WarnFn;
+  /**
+   * `--dependency-update`: called with the chart's path when Chart.yaml names dependencies charts/ lacks; the
+   * chart is loaded again afterwards.
+   */
+  dependencyUpdate?: (chartPath: string) => void;
 }
 
 export interface TemplateResult {
@@ -85,10 +95,24 @@ export function templateChart(req: TemplateRequest): TemplateResult {
   const releaseName = req.releaseName ?? 'release-name';
   if (typeof req.chart === 'string' && !existsSync(req.chart)) throw new ChartError(`path "${req.chart}" not found`);
   const user = mergeValueLayers(req.values ?? {}, { dialect, readFile: req.readFile ?? readValuesPath });
-  const loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
+  let loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
   const type = loaded.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartError(`${type} charts are not installable`);
-  if (loaded.metadata.dependencies?.length) checkDependencies(loaded, dialect);
+  if (loaded.metadata.dependencies?.length) {
+    try {
+      checkDependencies(loaded, dialect);
+    } catch (e) {
+      if (!(e instanceof MissingDependenciesError && req.dependencyUpdate && typeof req.chart === 'string')) throw e;
+      req.dependencyUpdate(req.chart);
+      try {
+        loaded = loadChartSync(req.chart, { dialect, warn });
+      } catch (err) {
+        throw new ChartError(`failed reloading chart after repo update: ${(err as Error).message}`, undefined, {
+          cause: err,
+        });
+      }
+    }
+  }
   validateReleaseName(releaseName, dialect);
   const chart = processDependencies(loaded, user, { dialect, warn });
   const values = coalesceValues(chart, user, { dialect, warn });

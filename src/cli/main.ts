@@ -5,13 +5,14 @@ import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCom
 type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
+  dependency: () => import('./dependency.ts'),
   lint: () => import('./lint.ts'),
   show: () => import('./show.ts'),
   template: () => import('./template.ts'),
   version: () => import('./version.ts'),
 };
 
-const ALIASES: Record<string, string> = { inspect: 'show' };
+const ALIASES: Record<string, string> = { inspect: 'show', dep: 'dependency', dependencies: 'dependency' };
 
 const USAGE = `bosun: a Helm-compatible chart templating and release manager
 
@@ -19,6 +20,7 @@ Usage:
   bosun [command]
 
 Available Commands:
+  dependency  manage a chart's dependencies
   lint        examine a chart for possible issues
   show        show information of a chart
   template    locally render templates

@@ -1,6 +1,7 @@
 // `bosun template [NAME] [CHART]`: render a chart locally and print the manifests, as `helm template` does.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dependencyUpdate } from '../action/dependency.ts';
 import { templateChart } from '../action/template.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
@@ -22,7 +23,14 @@ const template: CommandDef = {
     const debug = flags.bool('debug');
     let output: string;
     try {
-      output = templateChart({ ...requestFromFlags(flags, io, dialect), chart, releaseName: name }).output;
+      output = templateChart({
+        ...requestFromFlags(flags, io, dialect),
+        chart,
+        releaseName: name,
+        dependencyUpdate: flags.bool('dependency-update')
+          ? (path) => dependencyUpdate(path, { dialect, out: io.stdout, debug })
+          : undefined,
+      }).output;
     } catch (e) {
       if (e instanceof ManifestError && debug && e.files) {
         // helm --debug prints every rendered file before the error, so the invalid YAML can be seen.
