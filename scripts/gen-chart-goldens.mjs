@@ -20,7 +20,7 @@ for (const c of cases) {
     const r = spawnSync(join(oracleDir, helm), c.args, {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, KUBECONFIG: '/nonexistent', HELM_DEBUG: '' },
+      env: { ...process.env, KUBECONFIG: '/nonexistent', HELM_DEBUG: '', ...(c.env ?? {}) },
       input: c.stdin ?? '',
     });
     out[c.name][helm] = { code: r.status, out: portable(r.stdout), err: portable(r.stderr) };

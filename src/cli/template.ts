@@ -2,12 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dependencyUpdate } from '../action/dependency.ts';
+import { PostRenderError } from '../action/post-render.ts';
 import { templateChart } from '../action/template.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import { locateChart } from './locate.ts';
+import { postRendererFromFlags } from './post-renderer.ts';
 import { matchShowOnly } from './show-only.ts';
 import { dialectFromFlags, nameAndChart, requestFromFlags, TEMPLATE_COMMAND_FLAGS } from './template-args.ts';
 
@@ -18,6 +20,13 @@ const template: CommandDef = {
   flags: TEMPLATE_COMMAND_FLAGS,
   run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
+    // helm resolves the post-renderer while parsing flags, before anything else.
+    const postRenderer = postRendererFromFlags(
+      flags.string('post-renderer'),
+      flags.list('post-renderer-args'),
+      dialect,
+      io,
+    );
     const { name, chart: ref } = nameAndChart(flags, io);
     const chart = locateChart(ref, flags, io.cwd);
     const debug = flags.bool('debug');
@@ -27,6 +36,7 @@ const template: CommandDef = {
         ...requestFromFlags(flags, io, dialect),
         chart,
         releaseName: name,
+        postRenderer,
         dependencyUpdate: flags.bool('dependency-update')
           ? (path) => dependencyUpdate(path, { dialect, out: io.stdout, debug })
           : undefined,
@@ -39,7 +49,7 @@ const template: CommandDef = {
           if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
         io.stdout(`${dump.trim()}\n`);
       }
-      if ((e instanceof ManifestError || e instanceof RenderError) && !debug) {
+      if ((e instanceof ManifestError || e instanceof RenderError || e instanceof PostRenderError) && !debug) {
         throw new UserError(`${e.message}\n\nUse --debug flag to render out invalid YAML`);
       }
       throw e;

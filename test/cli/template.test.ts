@@ -13,6 +13,8 @@ const cases = parse(readFileSync(join(root, 'test/golden/charts.yaml'), 'utf8'))
   stdin?: string;
   /** A case recorded from one helm only (where the other behaves differently on purpose). */
   only?: 'helm4' | 'helm3';
+  /** Environment variables for the command (HELM_PLUGINS, ...). */
+  env?: Record<string, string>;
 }[];
 const expected = JSON.parse(readFileSync(join(root, 'test/golden/charts.expected.json'), 'utf8')) as Record<
   string,
@@ -37,7 +39,7 @@ describe('bosun commands (CLI) against helm', () => {
     for (const dialect of c.only ? [c.only] : (['helm4', 'helm3'] as const)) {
       it(`${c.name} (${dialect})`, () => {
         const want = expected[c.name][dialect];
-        const r = bosun(c.args, dialect === 'helm3' ? { BOSUN_HELM_COMPAT: '3' } : {}, c.stdin);
+        const r = bosun(c.args, { ...(dialect === 'helm3' ? { BOSUN_HELM_COMPAT: '3' } : {}), ...c.env }, c.stdin);
         expect(r.status, r.stderr).toBe(want.code);
         expect(portable(r.stdout)).toBe(want.out);
         // helm 4 also logs errors through slog before `Error:`; the `Error:` text itself must match.
