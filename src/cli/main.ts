@@ -7,6 +7,7 @@ type Loader = () => Promise<{ default: CommandDef }>;
 const COMMANDS: Record<string, Loader> = {
   dependency: () => import('./dependency.ts'),
   lint: () => import('./lint.ts'),
+  package: () => import('./package.ts'),
   show: () => import('./show.ts'),
   template: () => import('./template.ts'),
   version: () => import('./version.ts'),
@@ -22,6 +23,7 @@ Usage:
 Available Commands:
   dependency  manage a chart's dependencies
   lint        examine a chart for possible issues
+  package     package a chart directory into a chart archive
   show        show information of a chart
   template    locally render templates
   version     print the client version information

@@ -34,8 +34,38 @@ export function archiveEntries(data) {
   return names;
 }
 
-function snapshot(dir) {
+/** The text of one file of a .tgz. */
+function archiveFile(data, want) {
+  const tar = gunzipSync(data);
+  for (let off = 0; off + 512 <= tar.length; ) {
+    const h = tar.subarray(off, off + 512);
+    if (h.every((b) => b === 0)) break;
+    const name = h.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const size = Number.parseInt(h.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+    if (name === want) return tar.subarray(off + 512, off + 512 + size).toString('utf8');
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return undefined;
+}
+
+/** Archives `package` wrote into the case's directory: their entries and their Chart.yaml. */
+function packages(dir) {
   const out = {};
+  for (const n of readdirSync(dir).sort()) {
+    if (!n.endsWith('.tgz')) continue;
+    const data = readFileSync(join(dir, n));
+    // Sorted: helm adds subcharts in Go map order, which varies from run to run.
+    const entries = archiveEntries(data).sort();
+    const chartYaml = entries.find((e) => /^[^/]+\/Chart\.yaml$/.test(e));
+    out[n] = { entries, chartYaml: chartYaml && archiveFile(data, chartYaml) };
+  }
+  return out;
+}
+
+function snapshot(dir, top) {
+  const out = {};
+  const pkgs = packages(top);
+  if (Object.keys(pkgs).length > 0) out.packages = pkgs;
   const charts = join(dir, 'charts');
   if (existsSync(charts)) {
     for (const n of readdirSync(charts).sort()) {
@@ -68,7 +98,7 @@ export function runCase(program, c, env = {}) {
       const err = r.stderr.includes('Error: ') ? r.stderr.slice(r.stderr.indexOf('Error: ')) : '';
       // The temporary directory shows in absolute paths; it is recorded as <DIR>.
       const mask = (s) => s.replaceAll(dir, '<DIR>');
-      return { code: r.status, out: mask(r.stdout), err: mask(err), state: snapshot(join(dir, c.chart)) };
+      return { code: r.status, out: mask(r.stdout), err: mask(err), state: snapshot(join(dir, c.chart), dir) };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
