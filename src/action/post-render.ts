@@ -9,8 +9,10 @@
 // helm 3: the final manifest text (`---\n# Source: ...` documents, CRDs included, hooks not) goes through the
 // post-renderer, and what comes out is the manifest.
 import { spawnSync } from 'node:child_process';
+import type { HelmDialect } from '../render/dialect.ts';
 import { annotations, clearAnnotation, KioError, parseAll, setAnnotation, stringAll } from './kyaml/kio.ts';
 import type { YNode } from './kyaml/node.ts';
+import type { PostRenderStep } from './template.ts';
 
 export const FILENAME_ANNOTATION = 'postrenderer.helm.sh/postrender-filename';
 
@@ -111,4 +113,10 @@ export function execPostRenderer(
       return r.stdout;
     },
   };
+}
+
+/** The render step for a post-renderer, as the given helm runs it. */
+export function postRenderStep(pr: PostRenderer, dialect: HelmDialect): PostRenderStep {
+  if (dialect === 'helm3') return { manifest: (text) => pr.run(text) };
+  return { files: (files) => splitAndDeannotate(pr.run(annotateAndMerge(files))) };
 }

@@ -23,7 +23,6 @@ import { coalesceValues } from '../values/coalesce.ts';
 import { readValuesPath } from '../values/fs.ts';
 import { mergeValueLayers, type ValueLayers } from '../values/layers.ts';
 import type { WarnFn } from '../values/warnings.ts';
-import { annotateAndMerge, type PostRenderer, splitAndDeannotate } from './post-render.ts';
 
 export interface TemplateRequest {
   /** A chart directory or archive path, or a chart already loaded. */
@@ -57,8 +56,19 @@ export interface TemplateRequest {
    * chart is loaded again afterwards.
    */
   dependencyUpdate?: (chartPath: string) => void;
-  /** `--post-renderer`: helm 4 gives it the rendered files, helm 3 the manifest text (see post-render.ts). */
-  postRenderer?: PostRenderer;
+  /**
+   * `--post-renderer` (postRenderStep in post-render.ts builds it): helm 4 post-renders the rendered files,
+   * helm 3 the manifest text. Kept out of this module so that plain renders do not load the YAML round trip.
+   */
+  postRender?: PostRenderStep;
+}
+
+/** How a post-renderer takes part in a render; one of the two is set. */
+export interface PostRenderStep {
+  /** helm 4: the rendered files, NOTES set apart, before sorting. */
+  files?: (files: Map<string, string>) => Map<string, string>;
+  /** helm 3: the manifest text (CRDs and manifests, not hooks). */
+  manifest?: (text: string) => string;
 }
 
 export interface TemplateResult {
@@ -124,7 +134,7 @@ export function templateChart(req: TemplateRequest): TemplateResult {
     const kv = parseKubeVersion(req.kubeVersion ?? (dialect === 'helm4' ? 'v1.35.0' : 'v1.32.0'), dialect);
     checkKubeVersion(chart, kv.goString(), dialect);
   }
-  const pr = req.postRenderer;
+  const pr = req.postRender;
   const result = render(chart, values, {
     releaseName,
     namespace: req.namespace ?? 'default',
@@ -135,17 +145,16 @@ export function templateChart(req: TemplateRequest): TemplateResult {
     env: req.env ?? (sharedEnv ??= systemEnv()),
     subchartNotes: req.subchartNotes,
     enableDNS: req.enableDNS,
-    postRenderFiles:
-      pr && dialect === 'helm4' ? (files) => splitAndDeannotate(pr.run(annotateAndMerge(files))) : undefined,
+    postRenderFiles: pr?.files,
   });
   const format = { includeCrds: req.includeCrds, skipTests: req.skipTests, noHooks: req.noHooks };
   let output: string;
-  if (pr && dialect === 'helm3') {
+  if (pr?.manifest) {
     // helm 3 post-renders the manifest text (CRDs and manifests, not hooks), which becomes the manifest.
     let text = '';
     if (req.includeCrds) for (const c of result.crds) text += `---\n# Source: ${c.name}\n${c.content}\n`;
     for (const m of result.manifests) text += `---\n# Source: ${m.name}\n${m.content}\n`;
-    const manifest = pr.run(text);
+    const manifest = pr.manifest(text);
     const hooks = formatTemplateOutput({ ...result, crds: [], manifests: [] }, { ...format, includeCrds: false });
     output = `${manifest.trim()}\n${hooks.slice(1)}`;
   } else output = formatTemplateOutput(result, format);

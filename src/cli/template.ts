@@ -1,15 +1,12 @@
 // `bosun template [NAME] [CHART]`: render a chart locally and print the manifests, as `helm template` does.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { dependencyUpdate } from '../action/dependency.ts';
-import { PostRenderError } from '../action/post-render.ts';
-import { templateChart } from '../action/template.ts';
+import { type PostRenderStep, templateChart } from '../action/template.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import { locateChart } from './locate.ts';
-import { postRendererFromFlags } from './post-renderer.ts';
 import { matchShowOnly } from './show-only.ts';
 import { dialectFromFlags, nameAndChart, requestFromFlags, TEMPLATE_COMMAND_FLAGS } from './template-args.ts';
 
@@ -18,15 +15,20 @@ const template: CommandDef = {
   usage: 'bosun template [NAME] [CHART] [flags]',
   short: 'locally render templates',
   flags: TEMPLATE_COMMAND_FLAGS,
-  run(flags, io) {
+  async run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
-    // helm resolves the post-renderer while parsing flags, before anything else.
-    const postRenderer = postRendererFromFlags(
-      flags.string('post-renderer'),
-      flags.list('post-renderer-args'),
-      dialect,
-      io,
-    );
+    // helm resolves the post-renderer while parsing flags, before anything else. Post-rendering and dependency
+    // updates load their modules only when asked for: start-up time matters for every plain render.
+    let postRender: PostRenderStep | undefined;
+    if (flags.string('post-renderer')) {
+      const { postRendererFromFlags } = await import('./post-renderer.ts');
+      const { postRenderStep } = await import('../action/post-render.ts');
+      const pr = postRendererFromFlags(flags.string('post-renderer'), flags.list('post-renderer-args'), dialect, io);
+      if (pr) postRender = postRenderStep(pr, dialect);
+    }
+    const update = flags.bool('dependency-update')
+      ? (await import('../action/dependency.ts')).dependencyUpdate
+      : undefined;
     const { name, chart: ref } = nameAndChart(flags, io);
     const chart = locateChart(ref, flags, io.cwd);
     const debug = flags.bool('debug');
@@ -36,10 +38,8 @@ const template: CommandDef = {
         ...requestFromFlags(flags, io, dialect),
         chart,
         releaseName: name,
-        postRenderer,
-        dependencyUpdate: flags.bool('dependency-update')
-          ? (path) => dependencyUpdate(path, { dialect, out: io.stdout, debug })
-          : undefined,
+        postRender,
+        dependencyUpdate: update ? (path) => update(path, { dialect, out: io.stdout, debug }) : undefined,
       }).output;
     } catch (e) {
       if (e instanceof ManifestError && debug && e.files) {
@@ -49,8 +49,8 @@ const template: CommandDef = {
           if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
         io.stdout(`${dump.trim()}\n`);
       }
-      if ((e instanceof ManifestError || e instanceof RenderError || e instanceof PostRenderError) && !debug) {
-        throw new UserError(`${e.message}\n\nUse --debug flag to render out invalid YAML`);
+      if ((e instanceof ManifestError || e instanceof RenderError || isPostRenderError(e)) && !debug) {
+        throw new UserError(`${(e as Error).message}\n\nUse --debug flag to render out invalid YAML`);
       }
       throw e;
     }
@@ -96,4 +96,9 @@ function writeOutputDir(output: string, dir: string, io: CommandIO): void {
     }
     io.stdout(`wrote ${file}\n`);
   }
+}
+
+/** PostRenderError, recognised by name so that this module need not load post-rendering. */
+function isPostRenderError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'PostRenderError';
 }
