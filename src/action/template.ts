@@ -2,7 +2,12 @@
 // validate, render, and format the output as helm prints it. The CLI maps its flags onto a TemplateRequest;
 // library users build one directly.
 import { existsSync } from 'node:fs';
-import { checkDependencies, checkKubeVersion, processDependencies } from '../chart/dependencies.ts';
+import {
+  checkDependencies,
+  checkKubeVersion,
+  MissingDependenciesError,
+  processDependencies,
+} from '../chart/dependencies.ts';
 import { ChartError } from '../chart/errors.ts';
 import { loadChartSync } from '../chart/loader.ts';
 import type { Chart } from '../chart/model.ts';
@@ -12,6 +17,7 @@ import { parseKubeVersion } from '../render/capabilities.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from '../render/dialect.ts';
 import { formatTemplateOutput, type RenderResult, render } from '../render/render.ts';
 import { systemEnv } from '../system-env.ts';
+import { quote } from '../template/fmt.ts';
 import type { GoMap } from '../template/value.ts';
 import { coalesceValues } from '../values/coalesce.ts';
 import { readValuesPath } from '../values/fs.ts';
@@ -49,6 +55,24 @@ export interface TemplateRequest {
   env?: FuncEnv;
   /** Receives the warnings helm prints on stderr while loading and coalescing. */
   warn?: WarnFn;
+  /**
+   * `--dependency-update`: called with the chart's path when Chart.yaml names dependencies charts/ lacks; the
+   * chart is loaded again afterwards.
+   */
+  dependencyUpdate?: (chartPath: string) => void;
+  /**
+   * `--post-renderer` (postRenderStep in post-render.ts builds it): helm 4 post-renders the rendered files,
+   * helm 3 the manifest text. Kept out of this module so that plain renders do not load the YAML round trip.
+   */
+  postRender?: PostRenderStep;
+}
+
+/** How a post-renderer takes part in a render; one of the two is set. */
+export interface PostRenderStep {
+  /** helm 4: the rendered files, NOTES set apart, before sorting. */
+  files?: (files: Map<string, string>) => Map<string, string>;
+  /** helm 3: the manifest text (CRDs and manifests, not hooks). */
+  manifest?: (text: string) => string;
 }
 
 export interface TemplateResult {
@@ -72,10 +96,12 @@ export class ReleaseNameError extends Error {
 
 export function validateReleaseName(name: string, dialect: HelmDialect): void {
   if (name !== '' && name.length <= 53 && RELEASE_NAME.test(name)) return;
-  const why =
+  // Install.availableName wraps ValidateReleaseName's error with the name, empty or not.
+  const why = `release name ${quote(name)}: ${
     name === ''
       ? 'no name provided'
-      : `release name ${JSON.stringify(name)}: invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than 53`;
+      : `invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than 53`
+  }`;
   throw new ReleaseNameError(dialect === 'helm4' ? `release name check failed: ${why}` : why);
 }
 
@@ -87,10 +113,24 @@ export function templateChart(req: TemplateRequest): TemplateResult {
   if (typeof req.chart === 'string' && !existsSync(req.chart)) throw new ChartError(`path "${req.chart}" not found`);
   const user =
     req.userValues ?? mergeValueLayers(req.values ?? {}, { dialect, readFile: req.readFile ?? readValuesPath });
-  const loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
+  let loaded = typeof req.chart === 'string' ? loadChartSync(req.chart, { dialect, warn }) : req.chart;
   const type = loaded.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartError(`${type} charts are not installable`);
-  if (loaded.metadata.dependencies?.length) checkDependencies(loaded, dialect);
+  if (loaded.metadata.dependencies?.length) {
+    try {
+      checkDependencies(loaded, dialect);
+    } catch (e) {
+      if (!(e instanceof MissingDependenciesError && req.dependencyUpdate && typeof req.chart === 'string')) throw e;
+      req.dependencyUpdate(req.chart);
+      try {
+        loaded = loadChartSync(req.chart, { dialect, warn });
+      } catch (err) {
+        throw new ChartError(`failed reloading chart after repo update: ${(err as Error).message}`, undefined, {
+          cause: err,
+        });
+      }
+    }
+  }
   validateReleaseName(releaseName, dialect);
   const chart = processDependencies(loaded, user, { dialect, warn });
   const values = coalesceValues(chart, user, { dialect, warn });
@@ -99,6 +139,7 @@ export function templateChart(req: TemplateRequest): TemplateResult {
     const kv = parseKubeVersion(req.kubeVersion ?? (dialect === 'helm4' ? 'v1.35.0' : 'v1.32.0'), dialect);
     checkKubeVersion(chart, kv.goString(), dialect);
   }
+  const pr = req.postRender;
   const result = render(chart, values, {
     releaseName,
     namespace: req.namespace ?? 'default',
@@ -110,11 +151,18 @@ export function templateChart(req: TemplateRequest): TemplateResult {
     env: req.env ?? (sharedEnv ??= systemEnv()),
     subchartNotes: req.subchartNotes,
     enableDNS: req.enableDNS,
+    postRenderFiles: pr?.files,
   });
-  const output = formatTemplateOutput(result, {
-    includeCrds: req.includeCrds,
-    skipTests: req.skipTests,
-    noHooks: req.noHooks,
-  });
+  const format = { includeCrds: req.includeCrds, skipTests: req.skipTests, noHooks: req.noHooks };
+  let output: string;
+  if (pr?.manifest) {
+    // helm 3 post-renders the manifest text (CRDs and manifests, not hooks), which becomes the manifest.
+    let text = '';
+    if (req.includeCrds) for (const c of result.crds) text += `---\n# Source: ${c.name}\n${c.content}\n`;
+    for (const m of result.manifests) text += `---\n# Source: ${m.name}\n${m.content}\n`;
+    const manifest = pr.manifest(text);
+    const hooks = formatTemplateOutput({ ...result, crds: [], manifests: [] }, { ...format, includeCrds: false });
+    output = `${manifest.trim()}\n${hooks.slice(1)}`;
+  } else output = formatTemplateOutput(result, format);
   return { output, render: result, values, chart };
 }

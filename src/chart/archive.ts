@@ -138,8 +138,8 @@ function checkEntry(
   if (joined.startsWith('/')) return 'chart illegally contains absolute paths';
   const n = cleanPath(joined);
   if (n === '.') return `chart illegally contains content outside the base directory: ${goQuote(raw)}`;
-  if (n.startsWith('..')) return `chart illegally references parent directory: ${goQuote(raw)}`;
-  if (DRIVE.test(n)) return `chart contains illegally named files: ${goQuote(raw)}`;
+  if (n.startsWith('..')) return 'chart illegally references parent directory';
+  if (DRIVE.test(n)) return 'chart contains illegally named files';
   if (parts[0] === 'Chart.yaml') return 'chart yaml not in base directory';
   const size = entry.size ?? 0;
   if (size > remaining) return `decompressed chart is larger than the maximum size ${maxBytes}`;

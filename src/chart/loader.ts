@@ -32,6 +32,11 @@ export interface LoadOptions extends ArchiveLimits {
   readonly dialect?: Dialect;
   /** Receives the warnings helm prints while loading. */
   readonly warn?: WarnFn;
+  /**
+   * helm 4 picks the chart format from Chart.yaml's apiVersion first (default true); its show and lint commands
+   * call the v2 loader directly and skip that step (false).
+   */
+  readonly versionDispatch?: boolean;
 }
 
 /** An input file for loadChartFromFiles. */
@@ -74,8 +79,9 @@ export function loadChartSync(path: string, options: LoadOptions = {}): Chart {
   } catch (e) {
     throw new ChartError(goFileError('stat', path, e), undefined, { cause: e });
   }
+  const dispatch = dialect === 'helm4' && options.versionDispatch !== false;
   if (isDir) {
-    if (dialect === 'helm4') {
+    if (dispatch) {
       // helm 4 reads Chart.yaml from disk first (whatever .helmignore says) to pick the chart format.
       const name = join(resolve(path), 'Chart.yaml');
       let data: Uint8Array;
@@ -109,10 +115,11 @@ export function loadChartSync(path: string, options: LoadOptions = {}): Chart {
     if (e instanceof ChartError && e.message === 'gzip: invalid header') {
       throw new ChartError(`file '${path}' does not appear to be a valid chart file (details: ${e.message})`);
     }
-    if (e instanceof ChartError) throw new ChartError(`${path}: ${e.message}`, path, { cause: e });
+    // helm 4's format-detecting loader hides the reason; its v2 loader and helm 3 give it as it is.
+    if (e instanceof ChartError && dispatch) throw new ChartError('unable to load chart archive', path, { cause: e });
     throw e;
   }
-  if (dialect === 'helm4') {
+  if (dispatch) {
     if (!files.some((f) => f.name === 'Chart.yaml')) {
       throw new ChartError('unable to detect chart version, no Chart.yaml found');
     }
@@ -145,6 +152,8 @@ function checkApiVersion(files: readonly LoadedFile[], path: string): void {
 
 /** Go's http.DetectContentType for what a non-gzip file usually is. */
 function contentType(data: Uint8Array): string {
+  // helm sniffs a 512-byte buffer: a shorter file is padded with zero bytes, which read as binary.
+  if (data.length < 512) return 'application/octet-stream';
   const head = data.subarray(0, 512);
   for (const b of head) {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) {

@@ -36,6 +36,18 @@ export function validateSchemas(chart: Chart, values: GoMap, options: SchemaOpti
   if (text !== '') throw new SchemaValidationError(HEADER + text, 'values.schema.json');
 }
 
+/**
+ * helm's ValidateAgainstSingleSchema (lint's check of values.yaml): the error text for values checked against one
+ * schema, or undefined when they conform.
+ */
+export function validateAgainstSingleSchema(
+  schema: Uint8Array,
+  values: GoMap,
+  options: SchemaOptions = {},
+): string | undefined {
+  return checkOne(schema, values, options.dialect ?? 'helm4');
+}
+
 function checkChart(chart: Chart, values: GoMap, dialect: Dialect): string {
   let out = '';
   if (chart.schema !== undefined) {

@@ -5,6 +5,10 @@ import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCom
 type Loader = () => Promise<{ default: CommandDef }>;
 
 const COMMANDS: Record<string, Loader> = {
+  dependency: () => import('./dependency.ts'),
+  lint: () => import('./lint.ts'),
+  package: () => import('./package.ts'),
+  show: () => import('./show.ts'),
   template: () => import('./template.ts'),
   secrets: () => import('./secrets-command.ts'),
   version: () => import('./version.ts'),
@@ -26,6 +30,9 @@ const ALIASES: Record<string, string> = {
   del: 'uninstall',
   delete: 'uninstall',
   un: 'uninstall',
+  inspect: 'show',
+  dep: 'dependency',
+  dependencies: 'dependency',
 };
 
 const USAGE = `bosun: a Helm-compatible chart templating and release manager
@@ -34,13 +41,17 @@ Usage:
   bosun [command]
 
 Available Commands:
+  dependency  manage a chart's dependencies
   diff        show what an upgrade or a rollback would change
   get         download extended information of a named release
   history     fetch release history
   install     install a chart
+  lint        examine a chart for possible issues
   list        list releases
+  package     package a chart directory into a chart archive
   rollback    roll back a release to a previous revision
   secrets     encrypt, decrypt and edit SOPS files in memory
+  show        show information of a chart
   status      display the status of the named release
   template    locally render templates
   test        run tests for a release

@@ -2,10 +2,12 @@
 // and library users who want helm's argument handling.
 import type { TemplateRequest } from '../action/template.ts';
 import type { HelmDialect } from '../render/dialect.ts';
-import { formatWarning } from '../values/warnings.ts';
+import { systemEnv } from '../system-env.ts';
+import { formatWarning, type WarnFn } from '../values/warnings.ts';
 import { type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, UserError } from './command.ts';
 import { CHART_PATH_FLAGS, INSTALL_FLAGS, TEMPLATE_FLAGS, VALUES_FLAGS } from './common-flags.ts';
 import { type FlagSpec, Flags, parseFlags } from './flags.ts';
+import { renderNameTemplate } from './name-template.ts';
 
 /** The flags `bosun template` accepts besides the global ones. */
 export const TEMPLATE_COMMAND_FLAGS: readonly FlagSpec[] = [
@@ -22,8 +24,15 @@ export function dialectFromFlags(flags: Flags, env: NodeJS.ProcessEnv = {}): Hel
   throw new UserError(`invalid --helm-compat "${v}": use 4 or 3`);
 }
 
-/** helm's Install.NameAndChart for `template`: NAME defaults to `release-name`. */
-export function nameAndChart(flags: Flags): { name: string; chart: string } {
+/**
+ * helm's Install.NameAndChart. `template` presets the release name `release-name`, which wins over
+ * --generate-name (so that renders are reproducible) but not over --name-template.
+ */
+export function nameAndChart(
+  flags: Flags,
+  io: Pick<CommandIO, 'env'> = { env: {} },
+  preset = 'release-name',
+): { name: string; chart: string } {
   const args = flags.args;
   if (args.length > 2) {
     throw new UserError(`expected at most two arguments, unexpected arguments: ${args.slice(2).join(', ')}`);
@@ -37,14 +46,22 @@ export function nameAndChart(flags: Flags): { name: string; chart: string } {
     if (flags.string('name-template')) throw new UserError('cannot set --name-template and also specify a name');
     return { name: args[0], chart: args[1] };
   }
-  if (flags.bool('generate-name'))
-    return { name: `${chartBase(args[0])}-${Math.floor(Date.now() / 1000)}`, chart: args[0] };
-  return { name: 'release-name', chart: args[0] };
+  const nameTemplate = flags.string('name-template');
+  if (nameTemplate) {
+    const dialect = dialectFromFlags(flags, io.env);
+    return { name: renderNameTemplate(nameTemplate, dialect, systemEnv(), io.env), chart: args[0] };
+  }
+  if (preset) return { name: preset, chart: args[0] };
+  if (!flags.bool('generate-name')) throw new UserError('must either provide a name or specify --generate-name');
+  return { name: `${generatedBase(args[0])}-${Math.floor(Date.now() / 1000)}`, chart: args[0] };
 }
 
-function chartBase(ref: string): string {
-  const base = ref.replace(/\/+$/, '').split('/').pop() ?? ref;
-  return base.replace(/-\d+\.\d+\.\d+.*\.tgz$/, '').replace(/\.tgz$/, '');
+/** The chart argument's base name up to its first dot, as --generate-name uses it. */
+function generatedBase(ref: string): string {
+  let base = ref.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (base === '.' || base === '') base = 'chart';
+  const dot = base.indexOf('.');
+  return dot >= 0 ? base.slice(0, dot) : base;
 }
 
 /** The library request for the chart-rendering flags shared by template, install and upgrade. */
@@ -69,10 +86,15 @@ export function requestFromFlags(flags: Flags, io: CommandIO, dialect: HelmDiale
     subchartNotes: flags.bool('render-subchart-notes'),
     enableDNS: flags.bool('enable-dns'),
     skipSchemaValidation: flags.bool('skip-schema-validation'),
-    warn: (w) => {
-      const line = formatWarning(w, dialect);
-      if (line !== undefined) io.stderr(`${line}\n`);
-    },
+    warn: warnTo(io, dialect),
+  };
+}
+
+/** Prints the warnings helm prints on stderr while loading and coalescing. */
+export function warnTo(io: CommandIO, dialect: HelmDialect): WarnFn {
+  return (w) => {
+    const line = formatWarning(w, dialect);
+    if (line !== undefined) io.stderr(`${line}\n`);
   };
 }
 
@@ -89,6 +111,6 @@ export function parseTemplateArgs(argv: readonly string[], io?: Partial<CommandI
     cwd: io?.cwd ?? process.cwd(),
   };
   const dialect = dialectFromFlags(flags, full.env);
-  const { name, chart } = nameAndChart(flags);
+  const { name, chart } = nameAndChart(flags, full);
   return { ...requestFromFlags(flags, full, dialect), chart, releaseName: name };
 }

@@ -2,11 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prepareValueFiles } from '../action/secret-values.ts';
-import { templateChart } from '../action/template.ts';
+import { type PostRenderStep, templateChart } from '../action/template.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
+import { locateChart } from './locate.ts';
 import { matchShowOnly } from './show-only.ts';
 import { dialectFromFlags, nameAndChart, requestFromFlags, TEMPLATE_COMMAND_FLAGS } from './template-args.ts';
 
@@ -17,7 +18,20 @@ const template: CommandDef = {
   flags: TEMPLATE_COMMAND_FLAGS,
   async run(flags, io) {
     const dialect = dialectFromFlags(flags, io.env);
-    const { name, chart } = nameAndChart(flags);
+    // helm resolves the post-renderer while parsing flags, before anything else. Post-rendering and dependency
+    // updates load their modules only when asked for: start-up time matters for every plain render.
+    let postRender: PostRenderStep | undefined;
+    if (flags.string('post-renderer')) {
+      const { postRendererFromFlags } = await import('./post-renderer.ts');
+      const { postRenderStep } = await import('../action/post-render.ts');
+      const pr = postRendererFromFlags(flags.string('post-renderer'), flags.list('post-renderer-args'), dialect, io);
+      if (pr) postRender = postRenderStep(pr, dialect);
+    }
+    const update = flags.bool('dependency-update')
+      ? (await import('../action/dependency.ts')).dependencyUpdate
+      : undefined;
+    const { name, chart: ref } = nameAndChart(flags, io);
+    const chart = locateChart(ref, flags, io.cwd);
     const debug = flags.bool('debug');
     const request = { ...requestFromFlags(flags, io, dialect), chart, releaseName: name };
     const files = await prepareValueFiles(flags.list('values'), flags.list('secrets'), io.env);
@@ -25,17 +39,15 @@ const template: CommandDef = {
     request.readFile = files.readFile;
     let output: string;
     try {
-      output = templateChart(request).output;
+      output = templateChart({
+        ...request,
+        postRender,
+        dependencyUpdate: update ? (path) => update(path, { dialect, out: io.stdout, debug }) : undefined,
+      }).output;
     } catch (e) {
-      if (e instanceof ManifestError && debug && e.files) {
-        // helm --debug prints every rendered file before the error, so the invalid YAML can be seen.
-        let dump = '';
-        for (const [file, content] of e.files)
-          if (content.trim() !== '') dump += `---\n# Source: ${file}\n${content}\n`;
-        io.stdout(`${dump.trim()}\n`);
-      }
-      if ((e instanceof ManifestError || e instanceof RenderError) && !debug) {
-        throw new UserError(`${e.message}\n\nUse --debug flag to render out invalid YAML`);
+      if (e instanceof ManifestError && debug && e.files) io.stdout(debugDump(e.files));
+      if ((e instanceof ManifestError || e instanceof RenderError || isPostRenderError(e)) && !debug) {
+        throw new UserError(`${(e as Error).message}\n\nUse --debug flag to render out invalid YAML`);
       }
       throw e;
     }
@@ -83,4 +95,9 @@ function writeOutputDir(output: string, dir: string, io: CommandIO): void {
     }
     io.stdout(`wrote ${file}\n`);
   }
+}
+
+/** PostRenderError, recognised by name so that this module need not load post-rendering. */
+function isPostRenderError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'PostRenderError';
 }

@@ -34,6 +34,8 @@ export interface RenderOptions {
   enableDNS?: boolean;
   /** Include NOTES.txt of subcharts (--render-subchart-notes). */
   subchartNotes?: boolean;
+  /** helm 4's post-render step: the rendered files (NOTES set apart) replaced before they are sorted. */
+  postRenderFiles?: (files: Map<string, string>) => Map<string, string>;
   warn?: (msg: string) => void;
 }
 
@@ -85,14 +87,15 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
     }
     manifestFiles.set(name, text);
   }
+  const toSort = opts.postRenderFiles ? opts.postRenderFiles(manifestFiles) : manifestFiles;
   let sorted: ReturnType<typeof sortManifests>;
   try {
-    sorted = sortManifests(manifestFiles, headReaderFor(dialect), {
+    sorted = sortManifests(toSort, headReaderFor(dialect), {
       order: dialect === 'helm4' ? INSTALL_ORDER : INSTALL_ORDER_HELM3,
       outputLogPolicies: dialect === 'helm4',
     });
   } catch (e) {
-    if (e instanceof ManifestError) throw new ManifestError(e.message, { cause: e.cause, files: manifestFiles });
+    if (e instanceof ManifestError) throw new ManifestError(e.message, { cause: e.cause, files: toSort });
     throw e;
   }
   const { manifests, hooks } = sorted;

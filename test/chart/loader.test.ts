@@ -134,9 +134,14 @@ describe('loading from disk', () => {
     expect(fail(() => loadChartSync(join(d, 'values.yaml')))).toBe(
       `file '${join(d, 'values.yaml')}' seems to be a YAML file, but expected a gzipped archive`,
     );
+    // helm sniffs 512 bytes, zero-padded: a short text file reads as binary.
     writeFileSync(join(d, 'x.bin'), 'plain text');
     expect(fail(() => loadChartSync(join(d, 'x.bin')))).toBe(
-      `file '${join(d, 'x.bin')}' does not appear to be a gzipped archive; got 'text/plain; charset=utf-8'`,
+      `file '${join(d, 'x.bin')}' does not appear to be a gzipped archive; got 'application/octet-stream'`,
+    );
+    writeFileSync(join(d, 'y.bin'), 'plain text\n'.repeat(60));
+    expect(fail(() => loadChartSync(join(d, 'y.bin')))).toBe(
+      `file '${join(d, 'y.bin')}' does not appear to be a gzipped archive; got 'text/plain; charset=utf-8'`,
     );
     expect(fail(() => loadChartSync(join(d, 'nope')))).toBe(`stat ${join(d, 'nope')}: no such file or directory`);
   });
