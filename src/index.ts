@@ -1,4 +1,10 @@
 // bosun's library API: a small, typed surface over the pipeline chart → values → render (→ release).
+
+export { saveChart } from './action/chart-save.ts';
+export { dependencyBuild, dependencyUpdate } from './action/dependency.ts';
+export { dependencyList } from './action/dependency-list.ts';
+export { lintChart } from './action/lint.ts';
+export { showChart } from './action/show.ts';
 export { type TemplateRequest, type TemplateResult, templateChart, validateReleaseName } from './action/template.ts';
 export type { Backend } from './backend/backend.ts';
 export { LocalBackend, type LocalBackendOptions } from './backend/local/backend.ts';
