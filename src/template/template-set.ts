@@ -23,6 +23,19 @@ export interface EngineOptions {
   name?: string;
 }
 
+/**
+ * What one `parse` call made: the trees of a text and the parser's questions about functions with their answers.
+ * A later parse of the same text by any set that answers the same way yields the same trees, so it may reuse them
+ * (trees are read-only once built): a chart rendered again need not parse its templates again.
+ */
+export interface ParsedText {
+  readonly name: string;
+  readonly text: string;
+  readonly commentNewlines: boolean;
+  readonly trees: ReadonlyMap<string, Tree>;
+  readonly asked: ReadonlyMap<string, boolean>;
+}
+
 interface Layer<T> {
   readonly map: ReadonlyMap<string, T>;
   readonly parent: Layer<T> | null;
@@ -89,14 +102,34 @@ export class TemplateSet implements ExecContext {
   /**
    * Go's `t.New(name).Parse(text)`: defines `name` and every `define`/`block` in the text. A later definition of
    * a name replaces the earlier one, except that an empty body (only spaces and comments) never replaces one.
-   * Throws TemplateParseError; on error nothing is defined.
+   * Throws TemplateParseError; on error nothing is defined. With `previous` (an earlier result for the same text),
+   * its trees are taken as they are when they would come out the same.
    */
-  parse(name: string, text: string): void {
-    const trees = parseTemplates(name, text, (fn) => this.lookupFunc(fn) !== undefined, this.config.commentNewlines);
-    for (const [n, tree] of trees) {
+  parse(name: string, text: string, previous?: ParsedText): ParsedText {
+    const commentNewlines = this.config.commentNewlines;
+    let parsed: ParsedText;
+    if (previous !== undefined && this.canReuse(previous, name, text)) {
+      parsed = previous;
+    } else {
+      const asked = new Map<string, boolean>();
+      const hasFunction = (fn: string): boolean => {
+        const has = this.lookupFunc(fn) !== undefined;
+        asked.set(fn, has);
+        return has;
+      };
+      parsed = { name, text, commentNewlines, trees: parseTemplates(name, text, hasFunction, commentNewlines), asked };
+    }
+    for (const [n, tree] of parsed.trees) {
       if (isEmptyTree(tree.root) && this.lookupTemplate(n) !== undefined) continue;
       this.ownTemplates.set(n, tree);
     }
+    return parsed;
+  }
+
+  private canReuse(p: ParsedText, name: string, text: string): boolean {
+    if (p.name !== name || p.commentNewlines !== this.config.commentNewlines || p.text !== text) return false;
+    for (const [fn, has] of p.asked) if ((this.lookupFunc(fn) !== undefined) !== has) return false;
+    return true;
   }
 
   has(name: string): boolean {
