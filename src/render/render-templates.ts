@@ -47,10 +47,15 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplat
   bind(set);
 
   const names = sortTemplates([...tpls.keys()]);
+  // Subcharts often carry identical copies of a library chart: each text is parsed once per render.
+  const byText = new Map<string, ParsedText>();
   for (const name of names) {
     const r = tpls.get(name)!;
     try {
-      parsedFiles.set(r.data, set.parse(name, r.text, parsedFiles.get(r.data)));
+      const earlier = parsedFiles.get(r.data);
+      const parsed = set.parse(name, r.text, earlier?.text === r.text ? earlier : byText.get(r.text));
+      parsedFiles.set(r.data, parsed);
+      byText.set(r.text, parsed);
     } catch (e) {
       if (e instanceof TemplateParseError) throw new RenderError(parseErrorMessage(name, e.message), name, e);
       throw e;

@@ -1,7 +1,7 @@
 // Literal values of the template language, decoded with the rules of Go's strconv (Unquote, UnquoteChar,
 // ParseInt/ParseUint with base 0, ParseFloat), which the parser relies on for its exact errors.
 
-import { N, type NumberNode, type Tree } from './ast.ts';
+import { N, type NumberNode } from './ast.ts';
 import { quote } from './fmt.ts';
 import { Tok, type Token } from './lexer.ts';
 import { goInt, type Value } from './value.ts';
@@ -297,7 +297,7 @@ const UINT64_LIMIT = 2 ** 64;
 const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /** Go's newNumber: the value under every type that can hold it, and its untyped-constant value. */
-export function numberNode(t: Token, tree: Tree): NumberNode {
+export function numberNode(t: Token): NumberNode {
   const text = t.val;
   let isInt = false;
   let isUint = false;
@@ -313,7 +313,6 @@ export function numberNode(t: Token, tree: Tree): NumberNode {
     return {
       type: N.Number,
       pos: t.pos,
-      tree,
       text,
       isInt: true,
       isUint: true,
@@ -381,7 +380,6 @@ export function numberNode(t: Token, tree: Tree): NumberNode {
   return {
     type: N.Number,
     pos: t.pos,
-    tree,
     text,
     isInt,
     isUint,
