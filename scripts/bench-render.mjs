@@ -2,6 +2,7 @@
 // In-process rendering of the shared corpus through dist/ (run `npm run build` first), with a seeded environment
 // so that every render prints the same bytes: a speed figure that needs no helm, and a guard for speed work.
 //   node scripts/bench-render.mjs [--filter RE] [--runs N] [--helm-compat 3] [--save FILE | --check FILE]
+// (BOSUN_DIST=path/to/index.js measures another build.)
 // Prints per case the median render time (chart loaded once, outside the timing) and in total the sum of
 // medians, the time to load every chart, and the process's peak memory. --save writes a digest of each case's
 // output (or error); --check compares against such a file and exits 1 on any difference. Asserts no times.
@@ -22,7 +23,7 @@ const compat = arg('--helm-compat', '');
 const save = arg('--save', '');
 const check = arg('--check', '');
 const quiet = process.argv.includes('--quiet');
-const lib = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+const lib = await import(pathToFileURL(process.env.BOSUN_DIST || join(root, 'dist/index.js')).href);
 const index = JSON.parse(readFileSync(join(corpus, 'index.json'), 'utf8'));
 
 const fix = (argv) => argv.map((a) => (a.startsWith('charts/') ? join(corpus, a) : a));
