@@ -1,4 +1,4 @@
-// Private keys as Sprig makes and reads them: generation (node:crypto, synchronous), the PEM forms Sprig writes
+// Private keys as Sprig makes and reads them: generation (node:crypto, synchronous; RSA as Go does it), the PEM forms Sprig writes
 // (PKCS#1 "RSA PRIVATE KEY", SEC 1 "EC PRIVATE KEY", PKCS#8 "PRIVATE KEY" for Ed25519, and Sprig's own
 // "DSA PRIVATE KEY" sequence), and Sprig's parsePrivateKeyPEM with its error messages.
 
@@ -6,6 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import { nodeCrypto } from '../lazy-node.ts';
 import { children, integer, parseDer, readInteger, readNode, readOid, sequence } from './crypto-asn1.ts';
 import { pemDecode, pemEncode } from './crypto-pem.ts';
+import { generateRsaKey } from './crypto-rsa.ts';
 
 /** A key Sprig could not use; the message is the text Sprig reports. */
 export class KeyError extends Error {
@@ -17,7 +18,7 @@ export function generateKey(type: string, rsaBits = 4096): KeyObject | undefined
   switch (type) {
     case '':
     case 'rsa':
-      return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: rsaBits, publicExponent: 0x10001 }).privateKey;
+      return generateRsaKey(rsaBits);
     case 'dsa':
       return nodeCrypto().generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey;
     case 'ecdsa':

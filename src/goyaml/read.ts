@@ -148,8 +148,15 @@ function mergeMaps(a: GoMap, b: GoMap): GoMap {
   return out;
 }
 
+const SEPARATOR_LINE = /^---/m;
+
 /** k8s.io/apimachinery's YAMLReader: documents of a stream, split at `---` lines; CRLF read as LF. */
 export function yamlReaderDocuments(text: string): string[] {
+  // Without separators or carriage returns the stream is one document: the text, its last line ended.
+  if (!text.includes('\r') && !SEPARATOR_LINE.test(text)) {
+    if (text === '') return [];
+    return [text.endsWith('\n') ? text : `${text}\n`];
+  }
   const docs: string[] = [];
   let buf = '';
   let pos = 0;

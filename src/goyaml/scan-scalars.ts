@@ -1,7 +1,7 @@
 // libyaml's scanning of scalars as go-yaml v2 runs it: block scalars (| and >, indentation and chomping
 // indicators), quoted scalars with their escapes and line folding, and plain scalars.
 
-import { type CharReader, hexValue, isHexCode } from './scan-reader.ts';
+import { type CharReader, hexValue, isBlankzCode, isHexCode } from './scan-reader.ts';
 import { newToken, STYLE, TOK, type Token } from './tokens.ts';
 
 /** A plain scalar, and whether it ended after a line break (a simple key may then start). */
@@ -300,37 +300,41 @@ export function scanPlainScalar(r: CharReader, parentIndent: number, flowLevel: 
     r.need(4);
     if (r.atDocumentIndicator()) break;
     if (r.at() === 35 /* # */) break;
-    // A run of non-blank characters, sliced at once.
-    let from = -1;
-    while (!r.isBlankz()) {
-      const c = r.at();
+    // A run of non-blank characters, sliced at once, scanned with a local index (see scanToNextToken for the
+    // reader's limit: need(2) after every character fails first at the last one).
+    const from = r.pos;
+    const len = r.len;
+    let i = from;
+    let n = 0;
+    for (;;) {
+      const c = i < len ? src.charCodeAt(i) : 0;
+      if (isBlankzCode(c)) break;
       // `: ` ends a plain scalar; so do flow indicators inside a flow collection.
-      if (
-        (c === 58 && r.isBlankz(1)) ||
-        (flowLevel > 0 && (c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125))
-      ) {
-        break;
-      }
-      if (from < 0) {
-        if (leadingBlanks) {
-          if (leadingBreak.charCodeAt(0) === 10) {
-            s += trailingBreaks === '' ? ' ' : trailingBreaks;
-          } else {
-            s += leadingBreak + trailingBreaks;
-          }
-          trailingBreaks = '';
-          leadingBreak = '';
-          leadingBlanks = false;
-        } else if (whitespaces !== '') {
-          s += whitespaces;
-          whitespaces = '';
-        }
-        from = r.pos;
-      }
-      r.skip();
-      r.need(2);
+      if (c === 58 && isBlankzCode(i + 1 < len ? src.charCodeAt(i + 1) : 0)) break;
+      if (flowLevel > 0 && (c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125)) break;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1;
+      n++;
     }
-    if (from >= 0) s += src.slice(from, r.pos);
+    if (n > 0) {
+      if (leadingBlanks) {
+        if (leadingBreak.charCodeAt(0) === 10) {
+          s += trailingBreaks === '' ? ' ' : trailingBreaks;
+        } else {
+          s += leadingBreak + trailingBreaks;
+        }
+        trailingBreaks = '';
+        leadingBreak = '';
+        leadingBlanks = false;
+      } else if (whitespaces !== '') {
+        s += whitespaces;
+        whitespaces = '';
+      }
+      r.pos = i;
+      r.index += n;
+      r.column += n;
+      r.need(2);
+      s += src.slice(from, i);
+    }
     if (!(r.isBlank() || r.isBreak())) break;
     r.need(1);
     while (r.isBlank() || r.isBreak()) {

@@ -442,18 +442,35 @@ export class Scanner extends CharReader {
   // ---- scanners --------------------------------------------------------------------------------------------
 
   private scanToNextToken(): void {
+    const src = this.src;
+    const len = this.len;
     for (;;) {
       this.need(1);
+      // Blanks, then a comment, run through with local indices: values files are mostly comments. Each character
+      // skipped counts once in index and column; the reader's limit is checked once for the run (need(1) after
+      // every character fails first at the last one).
       // Tabs count as separation only where a simple key cannot start (flow context, after a value indicator).
-      while (this.at() === 32 || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && this.at() === 9)) {
-        this.skip();
-        this.need(1);
+      const tabs = this.flowLevel > 0 || !this.simpleKeyAllowed;
+      let i = this.pos;
+      let n = 0;
+      let c = i < len ? src.charCodeAt(i) : 0;
+      while (c === 32 || (tabs && c === 9)) {
+        i++;
+        n++;
+        c = i < len ? src.charCodeAt(i) : 0;
       }
-      if (this.at() === 35 /* # */) {
-        while (!this.isBreakz()) {
-          this.skip();
-          this.need(1);
+      if (c === 35 /* # */) {
+        while (c !== 0 && c !== 10 && c !== 13 && c !== 0x85 && c !== 0x2028 && c !== 0x2029) {
+          i += c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1;
+          n++;
+          c = i < len ? src.charCodeAt(i) : 0;
         }
+      }
+      if (n > 0) {
+        this.pos = i;
+        this.index += n;
+        this.column += n;
+        this.need(1);
       }
       if (this.isBreak()) {
         this.need(2);

@@ -46,16 +46,12 @@ export function bindHelmFuncs(
     goFunc('tpl', [T.string, T.any], (text, vals): Value => {
       // Like helm: a clone of the enclosing set, whose own include/tpl see the clone, so that defines inside
       // the tpl text can be included from it.
+      // The clone inherits every other function from its parent, so only these two are its own.
       let clone: TemplateSet;
-      const cloneFuncs: FuncMap = new Map(funcs);
-      cloneFuncs.set(
-        'include',
-        includeFor(() => clone),
-      );
-      cloneFuncs.set(
-        'tpl',
-        tplFor(() => clone, parentName),
-      );
+      const cloneFuncs: FuncMap = new Map([
+        ['include', includeFor(() => clone)],
+        ['tpl', tplFor(() => clone, parentName)],
+      ]);
       clone = parent().clone(cloneFuncs);
       try {
         clone.parse(parentName, text as string);

@@ -2,7 +2,7 @@
 // scope of values, producing a map from template name (`chart/charts/sub/templates/x.yaml`) to rendered text.
 
 import type { Chart } from '../chart/model.ts';
-import { TemplateExecError, TemplateParseError, TemplateSet } from '../template/index.ts';
+import { type ParsedText, TemplateExecError, TemplateParseError, TemplateSet } from '../template/index.ts';
 import { type FuncMap, type GoMap, type Value, withType } from '../template/value.ts';
 import type { Capabilities } from './capabilities.ts';
 import type { HelmDialect } from './dialect.ts';
@@ -21,9 +21,14 @@ export interface RenderTemplatesOptions extends HelmFuncOptions {
 
 interface Renderable {
   text: string;
+  /** The chart file's bytes: the key of its parsed trees from an earlier render. */
+  data: Uint8Array;
   scope: GoMap;
   basePath: string;
 }
+
+/** Each template file's parse, kept while the chart is: rendering a loaded chart again reuses the trees. */
+const parsedFiles = new WeakMap<Uint8Array, ParsedText>();
 
 const VALUES_TYPE = (dialect: HelmDialect) => (dialect === 'helm4' ? 'common.Values' : 'chartutil.Values');
 
@@ -42,9 +47,15 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplat
   bind(set);
 
   const names = sortTemplates([...tpls.keys()]);
+  // Subcharts often carry identical copies of a library chart: each text is parsed once per render.
+  const byText = new Map<string, ParsedText>();
   for (const name of names) {
+    const r = tpls.get(name)!;
     try {
-      set.parse(name, tpls.get(name)!.text);
+      const earlier = parsedFiles.get(r.data);
+      const parsed = set.parse(name, r.text, earlier?.text === r.text ? earlier : byText.get(r.text));
+      parsedFiles.set(r.data, parsed);
+      byText.set(r.text, parsed);
     } catch (e) {
       if (e instanceof TemplateParseError) throw new RenderError(parseErrorMessage(name, e.message), name, e);
       throw e;
@@ -107,7 +118,12 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   const library = chart.isLibrary;
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
-    tpls.set(`${fullPath}/${t.name}`, { text: decoder.decode(t.data), scope, basePath: `${fullPath}/templates` });
+    tpls.set(`${fullPath}/${t.name}`, {
+      text: decoder.decode(t.data),
+      data: t.data,
+      scope,
+      basePath: `${fullPath}/templates`,
+    });
   }
   return scope;
 }

@@ -41,9 +41,10 @@ export interface Tree {
   root: ListNode;
 }
 
+// Nodes do not point back to their tree: the same nodes serve every file with the same text (subcharts carry
+// identical copies of library charts), and an error's file and line come from the tree being executed.
 interface Base {
   readonly pos: number;
-  readonly tree: Tree;
 }
 
 export interface TextNode extends Base {

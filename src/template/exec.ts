@@ -91,7 +91,7 @@ const VALUE_TYPE: ParamType = { kind: 'value', name: 'reflect.Value' };
 
 /** Executes template `tree` (named `name`) with `dot`, returning its output. */
 export function executeTree(ctx: ExecContext, name: string, tree: Tree, dot: Value): string {
-  const s = new State(ctx, name, dot);
+  const s = new State(ctx, name, tree, dot);
   s.walkList(dot, tree.root);
   return s.out;
 }
@@ -113,6 +113,8 @@ class State {
   constructor(
     private readonly ctx: ExecContext,
     private tmplName: string,
+    /** The tree being executed: the nodes evaluated are its own, and errors quote its file and lines. */
+    private tree: Tree,
     dot: Value,
   ) {
     this.names = ['$'];
@@ -152,7 +154,7 @@ class State {
     if (n === null) {
       throw new TemplateExecError(`template: ${name}: ${detail}`, name, undefined, 0, 0, '', detail, { cause });
     }
-    const { text, parseName } = n.tree;
+    const { text, parseName } = this.tree;
     const before = text.slice(0, n.pos);
     const nl = before.lastIndexOf('\n');
     let line = 1;
@@ -295,8 +297,9 @@ class State {
       this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
     }
     const newDot = this.evalPipeline(dot, t.pipe);
-    const { tmplName, names, values, nv, wrapped, dotWrapped } = this;
+    const { tmplName, tree: outer, names, values, nv, wrapped, dotWrapped } = this;
     this.tmplName = t.name;
+    this.tree = tree;
     this.names = ['$'];
     this.values = [newDot];
     this.wrapped = [false];
@@ -309,12 +312,14 @@ class State {
       // JavaScript's stack ends long before Go's depth limit: report runaway recursion as Go would.
       if (isStackOverflow(e)) {
         this.node = t;
+        this.tree = outer;
         this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
       }
       throw e;
     }
     this.depth--;
     this.tmplName = tmplName;
+    this.tree = outer;
     this.names = names;
     this.values = values;
     this.wrapped = wrapped;

@@ -53,6 +53,47 @@ export function integerText(
   return s;
 }
 
+/**
+ * `[104 105]`: bytes as %v or %d print them without flags, written into one buffer. Chart files reach fmt this way
+ * (a dict key or `toString` of the root context prints every file of the chart, several times per template), so
+ * they can be megabytes; large ones are remembered, as nothing in bosun writes into a byte slice it has handed to
+ * templates (Go templates cannot).
+ */
+export function decimalBytes(b: Uint8Array): string {
+  const large = b.length >= 4096;
+  if (large) {
+    const hit = printedBytes.get(b);
+    if (hit !== undefined) return hit;
+  }
+  let n = b.length > 0 ? b.length + 1 : 2;
+  for (let i = 0; i < b.length; i++) n += DIGITS[b[i]] >>> 24;
+  const out = Buffer.allocUnsafe(n);
+  let j = 0;
+  out[j++] = 0x5b; // [
+  for (let i = 0; i < b.length; i++) {
+    if (i > 0) out[j++] = 0x20;
+    const d = DIGITS[b[i]];
+    const len = d >>> 24;
+    if (len === 3) out[j++] = (d >>> 16) & 0xff;
+    if (len >= 2) out[j++] = (d >>> 8) & 0xff;
+    out[j++] = d & 0xff;
+  }
+  out[j] = 0x5d; // ]
+  const s = out.toString('latin1', 0, n);
+  if (large) printedBytes.set(b, s);
+  return s;
+}
+
+/** Per byte value: its digit count in the top byte, then up to three ASCII digits, the last in the low byte. */
+const DIGITS = Uint32Array.from({ length: 256 }, (_, c) => {
+  const t = String(c);
+  let v = t.length << 24;
+  for (let k = 0; k < t.length; k++) v |= t.charCodeAt(t.length - 1 - k) << (8 * k);
+  return v;
+});
+
+const printedBytes = new WeakMap<Uint8Array, string>();
+
 /** %U: U+0078, or with # U+0078 'x'. */
 export function unicodeText(f: NumberFlags, u: bigint): string {
   let prec = 4;

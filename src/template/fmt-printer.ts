@@ -6,7 +6,7 @@
 //
 // Widths and precisions count code points, which is what Go counts (runes) for every valid UTF-8 string.
 
-import { FloatPad, floatText, integerText, toRune, unicodeText } from './fmt-number.ts';
+import { decimalBytes, FloatPad, floatText, integerText, toRune, unicodeText } from './fmt-number.ts';
 import { byteOffsetOfRune, compareGoStrings, fromUtf8, runeCount, truncateRunes, utf8, validUtf8 } from './fmt-text.ts';
 import { canBackquote, formatFloat, quote, quoteBytes, quoteRune, quoteRuneToASCII, quoteToASCII } from './strconv.ts';
 import {
@@ -483,6 +483,10 @@ export class Printer {
         this.fmt0x64(BigInt(b[i]), true);
       }
       this.out += '}';
+      return;
+    }
+    if ((verb === 'v' || verb === 'd') && !this.widPresent && !this.precPresent && !this.plus && !this.space) {
+      this.out += decimalBytes(b);
       return;
     }
     // Other verbs apply to each byte as a uint8 (%!t(uint8=1) for the unsuitable ones).

@@ -2,4 +2,4 @@
 
 export type { Tree } from './ast.ts';
 export { TemplateExecError, TemplateParseError } from './errors.ts';
-export { type EngineOptions, TemplateSet } from './template-set.ts';
+export { type EngineOptions, type ParsedText, TemplateSet } from './template-set.ts';

@@ -88,14 +88,6 @@ const S_LEFT_DELIM = 1;
 const S_COMMENT = 2;
 const S_RIGHT_DELIM = 3;
 const S_INSIDE = 4;
-const S_SPACE = 5;
-const S_IDENTIFIER = 6;
-const S_FIELD = 7;
-const S_VARIABLE = 8;
-const S_CHAR = 9;
-const S_NUMBER = 10;
-const S_QUOTE = 11;
-const S_RAW_QUOTE = 12;
 type State = number | null;
 
 function isSpace(r: number): boolean {
@@ -183,35 +175,25 @@ export class Lexer {
         return this.lexComment();
       case S_RIGHT_DELIM:
         return this.lexRightDelim();
-      case S_INSIDE:
-        return this.lexInsideAction();
-      case S_SPACE:
-        return this.lexSpace();
-      case S_IDENTIFIER:
-        return this.lexIdentifier();
-      case S_FIELD:
-        return this.lexFieldOrVariable(Tok.Field);
-      case S_VARIABLE:
-        return this.atTerminator() ? this.emit(Tok.Variable) : this.lexFieldOrVariable(Tok.Variable);
-      case S_CHAR:
-        return this.lexChar();
-      case S_NUMBER:
-        return this.lexNumber();
-      case S_QUOTE:
-        return this.lexQuote();
       default:
-        return this.lexRawQuote();
+        return this.lexInsideAction();
     }
   }
 
   private next(): number {
-    if (this.pos >= this.input.length) {
+    const i = this.pos;
+    if (i >= this.input.length) {
       this.atEOF = true;
       return EOF;
     }
-    const r = this.input.codePointAt(this.pos)!;
+    const c = this.input.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) {
+      this.pos = i + 1;
+      if (c === 10) this.line++;
+      return c;
+    }
+    const r = this.input.codePointAt(i)!;
     this.pos += r > 0xffff ? 2 : 1;
-    if (r === 10) this.line++;
     return r;
   }
 
@@ -368,17 +350,19 @@ export class Lexer {
     return this.emitItem(t);
   }
 
+  // The sub-lexers of an action are called directly rather than through `step`: this runs once per token.
   private lexInsideAction(): State {
-    if (this.atRightDelim() !== NO_DELIM) {
-      if (this.parenDepth === 0) return S_RIGHT_DELIM;
-      return this.errorf('unclosed left paren');
+    const c = this.input.charCodeAt(this.pos);
+    // Only "}}" and " -}}" end the action.
+    if (c === 125 || isSpace(c)) {
+      if (this.atRightDelim() !== NO_DELIM) {
+        if (this.parenDepth === 0) return S_RIGHT_DELIM;
+        return this.errorf('unclosed left paren');
+      }
+      if (c !== 125) return this.lexSpace(); // the space may begin " -}}"
     }
     const r = this.next();
     if (r === EOF) return this.errorf('unclosed action');
-    if (isSpace(r)) {
-      this.backup(); // the space may begin " -}}"
-      return S_SPACE;
-    }
     switch (r) {
       case 61 /* = */:
         return this.emit(Tok.Assign);
@@ -388,13 +372,13 @@ export class Lexer {
       case 124 /* | */:
         return this.emit(Tok.Pipe);
       case 34 /* " */:
-        return S_QUOTE;
+        return this.lexQuote();
       case 96 /* ` */:
-        return S_RAW_QUOTE;
+        return this.lexRawQuote();
       case 36 /* $ */:
-        return S_VARIABLE;
+        return this.atTerminator() ? this.emit(Tok.Variable) : this.lexFieldOrVariable(Tok.Variable);
       case 39 /* ' */:
-        return S_CHAR;
+        return this.lexChar();
       case 40 /* ( */:
         this.parenDepth++;
         return this.emit(Tok.LeftParen);
@@ -407,29 +391,39 @@ export class Lexer {
       // ".field" unless a digit follows, which makes a number.
       if (this.pos < this.input.length) {
         const c = this.input.charCodeAt(this.pos);
-        if (c < 48 || c > 57) return S_FIELD;
+        if (c < 48 || c > 57) return this.lexFieldOrVariable(Tok.Field);
       }
       this.backup();
-      return S_NUMBER;
+      return this.lexNumber();
     }
     if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
       this.backup();
-      return S_NUMBER;
+      return this.lexNumber();
     }
     if (isAlphaNumeric(r)) {
       this.backup();
-      return S_IDENTIFIER;
+      return this.lexIdentifier();
     }
     if (r <= 127 && r >= 32 && r !== 127) return this.emit(Tok.Char);
     return this.errorf(`unrecognized character in action: ${formatRune(r)}`);
   }
 
   private lexSpace(): State {
+    const s = this.input;
+    let i = this.pos;
     let n = 0;
-    while (isSpace(this.peek())) {
-      this.next();
+    for (;;) {
+      if (i >= s.length) {
+        this.atEOF = true; // as peek() leaves it
+        break;
+      }
+      const c = s.charCodeAt(i);
+      if (!isSpace(c)) break;
+      if (c === 10) this.line++;
+      i++;
       n++;
     }
+    this.pos = i;
     // A trim-marked right delimiter starts with a space: leave that space to it.
     if (hasRightTrimMarker(this.input, this.pos - 1) && this.input.startsWith(RIGHT_DELIM, this.pos - 1 + 2)) {
       this.backup();
@@ -489,10 +483,13 @@ export class Lexer {
   }
 
   private atTerminator(): boolean {
-    const r = this.peek();
+    if (this.pos >= this.input.length) {
+      this.atEOF = true; // as peek() leaves it
+      return true;
+    }
+    const r = this.input.charCodeAt(this.pos);
     if (isSpace(r)) return true;
     switch (r) {
-      case EOF:
       case 46:
       case 44:
       case 124:

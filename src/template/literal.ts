@@ -1,7 +1,7 @@
 // Literal values of the template language, decoded with the rules of Go's strconv (Unquote, UnquoteChar,
 // ParseInt/ParseUint with base 0, ParseFloat), which the parser relies on for its exact errors.
 
-import { N, type NumberNode, type Tree } from './ast.ts';
+import { N, type NumberNode } from './ast.ts';
 import { quote } from './fmt.ts';
 import { Tok, type Token } from './lexer.ts';
 import { goInt, type Value } from './value.ts';
@@ -121,6 +121,10 @@ export function unquote(lit: string): string {
   if (!body.includes('\\') && !body.includes(String.fromCharCode(q))) {
     if (q === 34) return body;
   }
+  if (q === 34) {
+    const text = unquoteText(body);
+    if (text !== undefined) return text;
+  }
   // Escapes may produce raw bytes (\xff, \377): collect UTF-8 bytes and decode once at the end.
   const bytes: number[] = [];
   let i = 0;
@@ -135,6 +139,33 @@ export function unquote(lit: string): string {
   }
   if (q === 39 && count !== 1) fail();
   return decoder.decode(new Uint8Array(bytes));
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The body of a "..." literal with escapes, built as a string; undefined when it needs the byte path (a \x or
+ * octal escape makes raw bytes, and a lone surrogate must become U+FFFD as its UTF-8 round trip makes it).
+ */
+function unquoteText(body: string): string | undefined {
+  if (SURROGATE.test(body)) return undefined;
+  let out = '';
+  let i = 0;
+  while (i < body.length) {
+    const bs = body.indexOf('\\', i);
+    const end = bs < 0 ? body.length : bs;
+    if (end > i) {
+      const seg = body.slice(i, end);
+      if (seg.includes('"')) fail();
+      out += seg;
+    }
+    if (bs < 0) break;
+    const u = unquoteCharAt(body, bs, 34);
+    if (u.isByte) return undefined;
+    out += String.fromCodePoint(u.value);
+    i = u.end;
+  }
+  return out;
 }
 
 /** The value of a character constant such as 'a' or '\n' (Go's UnquoteChar plus the closing-quote check). */
@@ -262,8 +293,11 @@ const INT64_MIN = -(2 ** 63);
 const INT64_LIMIT = 2 ** 63;
 const UINT64_LIMIT = 2 ** 64;
 
+/** Decimal integers without sign, leading zero (octal) or underscore, below 2^53. */
+const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+
 /** Go's newNumber: the value under every type that can hold it, and its untyped-constant value. */
-export function numberNode(t: Token, tree: Tree): NumberNode {
+export function numberNode(t: Token): NumberNode {
   const text = t.val;
   let isInt = false;
   let isUint = false;
@@ -272,6 +306,24 @@ export function numberNode(t: Token, tree: Tree): NumberNode {
   let int64 = 0n;
   let uint64 = 0n;
   let float64 = 0;
+  if (SMALL_DECIMAL.test(text)) {
+    // The common case (`nindent 4`, `trunc 63`): a decimal int64 that every type holds exactly.
+    const n = Number(text);
+    int64 = uint64 = BigInt(n);
+    return {
+      type: N.Number,
+      pos: t.pos,
+      text,
+      isInt: true,
+      isUint: true,
+      isFloat: true,
+      isComplex: false,
+      int64,
+      uint64,
+      float64: n,
+      ideal: goInt(int64),
+    };
+  }
   if (t.typ === Tok.CharConstant) {
     const r = charConstant(text);
     isInt = isUint = isFloat = true;
@@ -328,7 +380,6 @@ export function numberNode(t: Token, tree: Tree): NumberNode {
   return {
     type: N.Number,
     pos: t.pos,
-    tree,
     text,
     isInt,
     isUint,

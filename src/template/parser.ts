@@ -32,17 +32,21 @@ interface ParseContext {
   readonly text: string;
   readonly hasFunction: (name: string) => boolean;
   readonly treeSet: Map<string, Tree>;
+  /** The names given by `define` and `block`, as they are met. */
+  readonly defines: string[];
 }
 
 /**
  * Parses `text` as template `name`, returning every tree it defines (the top-level one and each `define` and
- * `block`), as Go's parse.Parse does. Throws TemplateParseError.
+ * `block`), as Go's parse.Parse does. Throws TemplateParseError. `defines`, when given, receives the names that
+ * `define` and `block` gave.
  */
 export function parseTemplates(
   name: string,
   text: string,
   hasFunction: (name: string) => boolean,
   commentNewlines = true,
+  defines: string[] = [],
 ): Map<string, Tree> {
   const ctx: ParseContext = {
     lex: new Lexer(text, { breakOK: !hasFunction('break'), continueOK: !hasFunction('continue'), commentNewlines }),
@@ -50,10 +54,11 @@ export function parseTemplates(
     text,
     hasFunction,
     treeSet: new Map(),
+    defines,
   };
   const p = new TreeParser(ctx, name);
   p.parseTop();
-  p.add();
+  p.add(false);
   return ctx.treeSet;
 }
 
@@ -152,7 +157,8 @@ class TreeParser {
   // --- trees --------------------------------------------------------------------------------------------------
 
   /** Installs this tree in the set; a second non-empty definition of a name in one parse is an error. */
-  add(): void {
+  add(defined = true): void {
+    if (defined) this.ctx.defines.push(this.tree.name);
     const set = this.ctx.treeSet;
     const old = set.get(this.tree.name);
     if (old === undefined || isEmptyTree(old.root)) {
@@ -209,7 +215,7 @@ class TreeParser {
     const t = this.nextNonSpace();
     switch (t.typ) {
       case Tok.Text:
-        return { type: N.Text, pos: t.pos, tree: this.tree, text: t.val };
+        return { type: N.Text, pos: t.pos, text: t.val };
       case Tok.LeftDelim: {
         this.actionLine = t.line;
         try {
@@ -234,7 +240,7 @@ class TreeParser {
       case Tok.Else:
         return this.elseControl();
       case Tok.End:
-        return { type: N.End, pos: this.expect(Tok.RightDelim, 'end').pos, tree: this.tree };
+        return { type: N.End, pos: this.expect(Tok.RightDelim, 'end').pos };
       case Tok.If:
         return this.branch(N.If, 'if');
       case Tok.Range:
@@ -247,7 +253,7 @@ class TreeParser {
     this.backup();
     const start = this.peek();
     const pipe = this.pipeline('command', Tok.RightDelim);
-    const a: ActionNode = { type: N.Action, pos: start.pos, tree: this.tree, pipe };
+    const a: ActionNode = { type: N.Action, pos: start.pos, pipe };
     return a;
   }
 
@@ -255,12 +261,12 @@ class TreeParser {
     const next = this.nextNonSpace();
     if (next.typ !== Tok.RightDelim) this.unexpected(next, word);
     if (this.rangeDepth === 0) this.errorf(`${word} outside {{range}}`);
-    return { type, pos: t.pos, tree: this.tree };
+    return { type, pos: t.pos };
   }
 
   private pipeline(context: string, end: TokType): PipeNode {
     const start = this.peekNonSpace();
-    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, tree: this.tree, isAssign: false, decl: [], cmds: [] };
+    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, isAssign: false, decl: [], cmds: [] };
     for (;;) {
       const v = this.peekNonSpace();
       if (v.typ !== Tok.Variable) break;
@@ -363,14 +369,14 @@ class TreeParser {
 
   private branch(type: BranchNode['type'], context: string): BranchNode {
     const { pipe, list, elseList } = this.parseControl(context);
-    return { type, pos: pipe.pos, tree: this.tree, pipe, list, elseList };
+    return { type, pos: pipe.pos, pipe, list, elseList };
   }
 
   private elseControl(): Node {
     const p = this.peekNonSpace();
-    if (p.typ === Tok.If || p.typ === Tok.With) return { type: N.Else, pos: p.pos, tree: this.tree };
+    if (p.typ === Tok.If || p.typ === Tok.With) return { type: N.Else, pos: p.pos };
     const t = this.expect(Tok.RightDelim, 'else');
-    return { type: N.Else, pos: t.pos, tree: this.tree };
+    return { type: N.Else, pos: t.pos };
   }
 
   private blockControl(): Node {
@@ -383,7 +389,7 @@ class TreeParser {
     block.tree.root = list;
     if (end.type !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     block.add();
-    const n: TemplateNode = { type: N.Template, pos: t.pos, tree: this.tree, name, pipe };
+    const n: TemplateNode = { type: N.Template, pos: t.pos, name, pipe };
     return n;
   }
 
@@ -396,7 +402,7 @@ class TreeParser {
       this.backup();
       pipe = this.pipeline(context, Tok.RightDelim);
     }
-    const n: TemplateNode = { type: N.Template, pos: t.pos, tree: this.tree, name, pipe };
+    const n: TemplateNode = { type: N.Template, pos: t.pos, name, pipe };
     return n;
   }
 
@@ -406,7 +412,7 @@ class TreeParser {
   }
 
   private command(): CommandNode {
-    const cmd: CommandNode = { type: N.Command, pos: this.peekNonSpace().pos, tree: this.tree, args: [] };
+    const cmd: CommandNode = { type: N.Command, pos: this.peekNonSpace().pos, args: [] };
     for (;;) {
       this.peekNonSpace();
       const operand = this.operand();
@@ -424,16 +430,20 @@ class TreeParser {
   private operand(): Node | null {
     const node = this.term();
     if (node === null) return null;
-    if (this.peek().typ !== Tok.Field) return node;
-    const pos = this.peek().pos;
+    let t = this.peek();
+    if (t.typ !== Tok.Field) return node;
+    const pos = t.pos;
     const fields: string[] = [];
-    while (this.peek().typ === Tok.Field) fields.push(this.next().val.slice(1));
+    do {
+      fields.push(this.next().val.slice(1));
+      t = this.peek();
+    } while (t.typ === Tok.Field);
     switch (node.type) {
       // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token.
       case N.Field:
-        return { type: N.Field, pos, tree: this.tree, ident: [...node.ident, ...fields] };
+        return { type: N.Field, pos, ident: node.ident.concat(fields) };
       case N.Variable:
-        return { type: N.Variable, pos, tree: this.tree, ident: [...node.ident, ...fields] };
+        return { type: N.Variable, pos, ident: node.ident.concat(fields) };
       case N.Bool:
       case N.String:
       case N.Number:
@@ -441,7 +451,7 @@ class TreeParser {
       case N.Dot:
         this.errorf(`unexpected . after term ${quote(nodeString(node))}`);
     }
-    const chain: ChainNode = { type: N.Chain, pos, tree: this.tree, node, fields };
+    const chain: ChainNode = { type: N.Chain, pos, node, fields };
     return chain;
   }
 
@@ -450,17 +460,17 @@ class TreeParser {
     switch (t.typ) {
       case Tok.Identifier:
         if (!this.ctx.hasFunction(t.val)) this.errorf(`function ${quote(t.val)} not defined`);
-        return { type: N.Identifier, pos: t.pos, tree: this.tree, name: t.val };
+        return { type: N.Identifier, pos: t.pos, name: t.val };
       case Tok.Dot:
-        return { type: N.Dot, pos: t.pos, tree: this.tree };
+        return { type: N.Dot, pos: t.pos };
       case Tok.Nil:
-        return { type: N.Nil, pos: t.pos, tree: this.tree };
+        return { type: N.Nil, pos: t.pos };
       case Tok.Variable:
         return this.useVar(t.pos, t.val);
       case Tok.Field:
-        return { type: N.Field, pos: t.pos, tree: this.tree, ident: t.val.slice(1).split('.') };
+        return { type: N.Field, pos: t.pos, ident: t.val.slice(1).split('.') };
       case Tok.Bool:
-        return { type: N.Bool, pos: t.pos, tree: this.tree, value: t.val === 'true' };
+        return { type: N.Bool, pos: t.pos, value: t.val === 'true' };
       case Tok.CharConstant:
       case Tok.Complex:
       case Tok.Number:
@@ -476,7 +486,7 @@ class TreeParser {
       }
       case Tok.String:
       case Tok.RawString:
-        return { type: N.String, pos: t.pos, tree: this.tree, quoted: t.val, text: this.unquote(t.val) };
+        return { type: N.String, pos: t.pos, quoted: t.val, text: this.unquote(t.val) };
     }
     this.backup();
     return null;
@@ -489,11 +499,11 @@ class TreeParser {
   }
 
   private newVariable(pos: number, ident: string): VariableNode {
-    return { type: N.Variable, pos, tree: this.tree, ident: ident.split('.') };
+    return { type: N.Variable, pos, ident: ident.split('.') };
   }
 
   private newList(pos: number): ListNode {
-    return { type: N.List, pos, tree: this.tree, nodes: [] };
+    return { type: N.List, pos, nodes: [] };
   }
 
   private unquote(lit: string): string {
@@ -507,7 +517,7 @@ class TreeParser {
 
   private newNumber(t: Token): NumberNode {
     try {
-      return numberNode(t, this.tree);
+      return numberNode(t);
     } catch (e) {
       if (e instanceof SyntaxError_) this.errorf(e.message);
       throw e;

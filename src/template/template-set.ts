@@ -23,6 +23,31 @@ export interface EngineOptions {
   name?: string;
 }
 
+/**
+ * What one `parse` call made: the trees of a text and the parser's questions about functions with their answers.
+ * A later parse of the same text by any set that answers the same way yields the same trees, so it may reuse them
+ * (trees are read-only once built): a chart rendered again need not parse its templates again.
+ */
+export interface ParsedText {
+  readonly name: string;
+  readonly text: string;
+  readonly commentNewlines: boolean;
+  readonly trees: ReadonlyMap<string, Tree>;
+  readonly asked: ReadonlyMap<string, boolean>;
+  /** The names of the text's `define`s and `block`s. */
+  readonly defines: readonly string[];
+}
+
+/** The same parse for a file of another name: the top-level tree takes the name, every tree the file name. */
+function renamed(p: ParsedText, name: string): ParsedText {
+  const trees = new Map<string, Tree>();
+  for (const [n, tree] of p.trees) {
+    const treeName = n === p.name ? name : n;
+    trees.set(treeName, { name: treeName, parseName: name, text: tree.text, root: tree.root });
+  }
+  return { ...p, name, trees };
+}
+
 interface Layer<T> {
   readonly map: ReadonlyMap<string, T>;
   readonly parent: Layer<T> | null;
@@ -89,14 +114,41 @@ export class TemplateSet implements ExecContext {
   /**
    * Go's `t.New(name).Parse(text)`: defines `name` and every `define`/`block` in the text. A later definition of
    * a name replaces the earlier one, except that an empty body (only spaces and comments) never replaces one.
-   * Throws TemplateParseError; on error nothing is defined.
+   * Throws TemplateParseError; on error nothing is defined. With `previous` (an earlier result for the same text,
+   * possibly under another name), its nodes are taken as they are when they would come out the same.
    */
-  parse(name: string, text: string): void {
-    const trees = parseTemplates(name, text, (fn) => this.lookupFunc(fn) !== undefined, this.config.commentNewlines);
-    for (const [n, tree] of trees) {
+  parse(name: string, text: string, previous?: ParsedText): ParsedText {
+    const commentNewlines = this.config.commentNewlines;
+    let parsed: ParsedText;
+    if (previous !== undefined && this.canReuse(previous, name, text)) {
+      parsed = previous.name === name ? previous : renamed(previous, name);
+    } else {
+      const asked = new Map<string, boolean>();
+      const hasFunction = (fn: string): boolean => {
+        let has = asked.get(fn);
+        if (has === undefined) {
+          has = this.lookupFunc(fn) !== undefined;
+          asked.set(fn, has);
+        }
+        return has;
+      };
+      const defines: string[] = [];
+      const trees = parseTemplates(name, text, hasFunction, commentNewlines, defines);
+      parsed = { name, text, commentNewlines, trees, asked, defines };
+    }
+    for (const [n, tree] of parsed.trees) {
       if (isEmptyTree(tree.root) && this.lookupTemplate(n) !== undefined) continue;
       this.ownTemplates.set(n, tree);
     }
+    return parsed;
+  }
+
+  private canReuse(p: ParsedText, name: string, text: string): boolean {
+    if (p.commentNewlines !== this.config.commentNewlines || p.text !== text) return false;
+    // Under another name, a define named after either file would have met the top level differently.
+    if (p.name !== name && (p.defines.includes(p.name) || p.defines.includes(name))) return false;
+    for (const [fn, has] of p.asked) if ((this.lookupFunc(fn) !== undefined) !== has) return false;
+    return true;
   }
 
   has(name: string): boolean {

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { checkPrimeSync, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import bcryptjs from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,25 @@ describe('keys', () => {
     const back = parsePrivateKeyPem(pem);
     expect(createPublicKey(back).equals(createPublicKey(key))).toBe(true);
   }, 20000);
+  it("make RSA keys as Go's rsa.GenerateKey: two primes of half the size, top bits set, d = e⁻¹ mod φ", () => {
+    const big = (s: string | undefined) => BigInt(`0x${Buffer.from(s ?? '', 'base64url').toString('hex')}`);
+    for (const bits of [2048, 3072]) {
+      const pem = privateKeyPem(generateKey('rsa', bits)!);
+      expect(pem.startsWith('-----BEGIN RSA PRIVATE KEY-----\n')).toBe(true);
+      const k = parsePrivateKeyPem(pem).export({ format: 'jwk' });
+      const [n, e, d, p, q] = [k.n, k.e, k.d, k.p, k.q].map(big);
+      expect(e).toBe(65537n);
+      expect(p * q).toBe(n);
+      expect(n.toString(2)).toHaveLength(bits);
+      for (const f of [p, q]) {
+        expect(f.toString(2).slice(0, 2)).toBe('11');
+        expect(f.toString(2)).toHaveLength(bits / 2);
+        expect(checkPrimeSync(f)).toBe(true);
+      }
+      expect((e * d) % ((p - 1n) * (q - 1n))).toBe(1n);
+      expect([big(k.dp), big(k.dq), (big(k.qi) * q) % p]).toEqual([d % (p - 1n), d % (q - 1n), 1n]);
+    }
+  });
   it("reject what Sprig's parser rejects", () => {
     expect(() => parsePrivateKeyPem('nope')).toThrow('no PEM data in input');
     expect(() => parsePrivateKeyPem(pemEncode('CERTIFICATE', Uint8Array.of(0)))).toThrow(

@@ -1,6 +1,6 @@
 // Expectations here were printed by helm 4.1.4 (`fromYaml | toJson`, values files, manifests), not by bosun.
 import { describe, expect, it } from 'vitest';
-import { GoCodecError, parseValues, parseYaml, parseYamlInts } from '../../src/goyaml/index.ts';
+import { GoCodecError, parseValues, parseYaml, parseYamlInts, yamlReaderDocuments } from '../../src/goyaml/index.ts';
 import { marshalJSON } from '../../src/goyaml/json-encode.ts';
 import { GoInt } from '../../src/template/value.ts';
 
@@ -135,6 +135,14 @@ describe('parseValues', () => {
       'error reading yaml document: invalid Yaml document separator: foo',
     );
     expect(marshalJSON(parseValues('a: 1\n--- foo\nb: 2\n', { helm: 3 }))).toBe('{"a":1}');
+  });
+
+  it('reads a stream without separators as one document, ended or not', () => {
+    expect(yamlReaderDocuments('')).toEqual([]);
+    expect(yamlReaderDocuments('a: 1\n# c\nb: 2')).toEqual(['a: 1\n# c\nb: 2\n']);
+    expect(yamlReaderDocuments('a: 1\n')).toEqual(['a: 1\n']);
+    expect(yamlReaderDocuments('a: 1\r\nb: 2\r\n')).toEqual(['a: 1\nb: 2\n']);
+    expect(yamlReaderDocuments('a: |\n  x\n---\nb: 2')).toEqual(['a: |\n  x\n', 'b: 2\n']);
   });
 
   it('wraps document errors as LoadValues does', () => {

@@ -43,6 +43,14 @@ describe('[]byte (.Files.GetBytes), as helm prints it', () => {
       '[]byte{0x68, 0xc3, 0xa9}|[150 303 251]|[h Ã ©]|[%!t(uint8=104) %!t(uint8=195) %!t(uint8=169)]|h|   hé|',
     );
   });
+  it('prints every byte value in decimal, with and without flags', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const decimal = `[${Array.from(all, String).join(' ')}]`;
+    expect(formatValue(all)).toBe(decimal);
+    expect(sprintf('%d', [all])).toBe(decimal);
+    expect(sprintf('%+d', [all.subarray(8, 11)])).toBe('[+8 +9 +10]');
+    expect(sprintf('%3v|% d', [all.subarray(99, 101), all.subarray(0, 1)])).toBe('[ 99 100]|[ 0]');
+  });
   it('formats bytes inside a list', () => {
     expect(formatValue([ab])).toBe('[[97 98]]');
     expect(sprintf('%s|%x|%#v', [[ab], [ab], [ab]])).toBe('[ab]|[6162]|[]interface {}{[]uint8{0x61, 0x62}}');

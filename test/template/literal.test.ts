@@ -12,6 +12,15 @@ describe('literals', () => {
     expect(() => unquote('"\\\'"')).toThrow('invalid syntax');
   });
 
+  it('keeps text around escapes, and mixes escaped bytes with other escapes', () => {
+    expect(unquote('"%s\\n"')).toBe('%s\n');
+    expect(unquote('"a\\"b\\\\c"')).toBe('a"b\\c');
+    expect(unquote('"\\u00e9\\xc3\\xa9x"')).toBe('ééx');
+    expect(unquote('"\\xff"')).toBe('\ufffd');
+    expect(unquote('"\ud800\\n"')).toBe('\ufffd\n');
+    expect(() => unquote('"a"b\\n"')).toThrow('invalid syntax');
+  });
+
   it('decodes character constants', () => {
     expect(charConstant("'a'")).toBe(97);
     expect(charConstant("'\\''")).toBe(39);
