@@ -5,6 +5,7 @@
 
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
+import { compareStrings } from '../template/gostring.ts';
 import { goFileError } from '../values/fs.ts';
 import { goQuote } from '../values/goquote.ts';
 import type { HelmWarning, WarnFn } from '../values/warnings.ts';
@@ -71,7 +72,7 @@ export function readChartDirectory(dir: string, options: DirectoryOptions = {}):
       } catch (e) {
         throw new ChartError(goFileError('open', abs, e), rel, { cause: e });
       }
-      names.sort(compareBytes);
+      names.sort(compareStrings);
       const real = realpathSync(abs);
       if (walking.has(real)) throw new ChartError(`symbolic link loop at ${rel}`, rel);
       walking.add(real);
@@ -120,9 +121,4 @@ function symlinkWarning(path: string, resolved: string): HelmWarning {
       text: `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
     },
   };
-}
-
-function compareBytes(a: string, b: string): number {
-  // Go sorts names by bytes; UTF-16 order differs only for astral characters, which chart names lack.
-  return a < b ? -1 : a > b ? 1 : 0;
 }

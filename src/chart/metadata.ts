@@ -12,6 +12,7 @@
 // Then validation (helm's Metadata.Validate) sanitizes strings and checks name, version, type, dependencies.
 
 import { parseVersion, SEMVER_V33, SEMVER_V34, SemverError } from '../funcs/semver-version.ts';
+import { compareStrings } from '../template/gostring.ts';
 import { formatFloat } from '../template/strconv.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { goQuote as goQuoteName } from '../values/goquote.ts';
@@ -159,7 +160,7 @@ class Decoder {
 
   /** Fills `target` from a YAML map, as json.Unmarshal into an existing struct does. */
   decodeStruct(shape: StructShape, src: GoMap, target: Record<string, unknown>, path: string[]): void {
-    const keys = [...src.keys()].sort(compareBytes);
+    const keys = [...src.keys()].sort(compareStrings);
     for (const key of keys) {
       const f = findField(shape, key);
       if (!f) continue;
@@ -275,10 +276,6 @@ function findField(shape: StructShape, key: string): FieldShape | undefined {
     if (folded === undefined && f.json.toLowerCase() === key.toLowerCase()) folded = f;
   }
   return folded;
-}
-
-function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function jsonKind(v: Value): string {

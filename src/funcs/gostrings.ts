@@ -5,47 +5,16 @@
 // the Go answers: byte lengths and byte slicing, `unicode.IsSpace` and friends, and simple one-rune case mapping.
 // Slicing inside a multi-byte character cannot be represented in a JS string: the broken bytes become U+FFFD.
 
+import { byteLength, isAscii } from '../template/gostring.ts';
 import { GoError } from '../template/value.ts';
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
 
-export function isAscii(s: string): boolean {
-  return ASCII_RE.test(s);
-}
-
-/** Go's len(s): the number of UTF-8 bytes. */
-export function byteLength(s: string): number {
-  if (isAscii(s)) return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
-
-export function utf8Bytes(s: string): Uint8Array {
-  return encoder.encode(s);
-}
+export { byteLength, byteSlice, isAscii, utf8Bytes } from '../template/gostring.ts';
 
 export function fromUtf8(b: Uint8Array): string {
   return decoder.decode(b);
-}
-
-/** Go's s[start:end] on byte offsets (callers check bounds first). */
-export function byteSlice(s: string, start: number, end?: number): string {
-  if (isAscii(s)) return s.slice(start, end);
-  return decoder.decode(encoder.encode(s).subarray(start, end));
 }
 
 /**

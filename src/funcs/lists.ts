@@ -1,6 +1,7 @@
 // Sprig's list functions (list.go). They accept a slice of any element type (Go reflection) and return
 // []interface {}; the must* forms return the error that the plain forms panic with (same text either way).
 
+import { compareStrings } from '../template/gostring.ts';
 import {
   GoError,
   type GoFunc,
@@ -16,7 +17,7 @@ import {
 } from '../template/value.ts';
 import { toInt64 } from './cast.ts';
 import { deepEqual, isEmpty, kindOrPanic, NIL_DEREF, sameTypeSlice, sliceItems } from './reflection.ts';
-import { compareGoStrings, strslice, strval } from './strval.ts';
+import { strslice, strval } from './strval.ts';
 
 /** The elements of `list`, or the Sprig error `<prefix> <kind>` if it is not a slice. */
 function itemsOr(list: Value, prefix: string, suffix = ''): readonly Value[] {
@@ -142,7 +143,7 @@ function concat(...lists: Value[]): Value {
 
 function sortAlpha(list: Value): Value {
   if (sliceItems(list) === undefined) return stringSlice([strval(list)]);
-  return stringSlice(strslice(list).sort(compareGoStrings));
+  return stringSlice(strslice(list).sort(compareStrings));
 }
 
 // Sprig builds these lists eagerly; Go would try to allocate whatever is asked, so cap it with a clear error.

@@ -28,21 +28,3 @@ export function strslice(v: Value): string[] {
   if (v === undefined || v === null) return [];
   return [strval(v)];
 }
-
-/** Go's string order (bytewise UTF-8, i.e. code point order), for sort.Strings. */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      // UTF-16 order differs from code point order only between surrogates and U+E000..U+FFFF.
-      if (x >= 0xd800 && y >= 0xd800) {
-        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-      }
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}

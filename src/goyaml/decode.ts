@@ -4,6 +4,7 @@
 // v2 semantics kept here: merge keys overwrite keys set before them and earlier merge sources win over later ones;
 // duplicate keys keep the last value; timestamps stay strings; `!!binary` is decoded; aliases are expanded afresh, with v2's limits.
 
+import { compareStrings } from '../template/gostring.ts';
 import { GoInt, type GoMap, goInt, type Value } from '../template/value.ts';
 import { N, type Node } from './compose.ts';
 import { yamlFail } from './errors.ts';
@@ -219,23 +220,6 @@ export class Decoder {
   }
 }
 
-/** Compares strings by their UTF-8 bytes, the order of Go's sort.Strings and encoding/json's map keys. */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (astral code points) sort after U+E000..U+FFFF in UTF-8.
-      const xs = x >= 0xd800 && x <= 0xdfff;
-      const ys = y >= 0xd800 && y <= 0xdfff;
-      if (xs !== ys) return xs ? 1 : -1;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
 /** The error encoding/json reports for the first NaN or infinity in JSON order (map keys sorted). */
 export function firstNonFinite(v: Value): string | undefined {
   if (typeof v === 'number') {
@@ -248,7 +232,7 @@ export function firstNonFinite(v: Value): string | undefined {
       if (e) return e;
     }
   } else if (v instanceof Map) {
-    for (const k of [...v.keys()].sort(compareUtf8)) {
+    for (const k of [...v.keys()].sort(compareStrings)) {
       const e = firstNonFinite(v.get(k));
       if (e) return e;
     }

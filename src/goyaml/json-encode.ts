@@ -1,8 +1,8 @@
 // encoding/json's Marshal, MarshalIndent and Encoder (SetEscapeHTML) for Go values: map keys sorted by bytes,
 // float64 in Go's shortest form, []byte as base64, HTML characters escaped unless told otherwise.
 
+import { compareStrings } from '../template/gostring.ts';
 import { type GoFunc, GoInt, GoStruct, typeOf, type Value } from '../template/value.ts';
-import { compareUtf8 } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
 import { isNilCollection } from './nil.ts';
@@ -149,7 +149,7 @@ class JSONWriter {
       this.out += isNilCollection(v) ? 'null' : '{}';
       return;
     }
-    const keys = sorted ? [...v.keys()].sort(compareUtf8) : [...v.keys()];
+    const keys = sorted ? [...v.keys()].sort(compareStrings) : [...v.keys()];
     const pretty = this.indent !== '' || this.prefix !== '';
     this.out += '{';
     for (let i = 0; i < keys.length; i++) {

@@ -3,8 +3,9 @@
 // matters: numbers and booleans bound for its string fields become strings, keys match case-insensitively, and a
 // value of the wrong shape fails with encoding/json's message.
 
+import { compareStrings } from '../template/gostring.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
-import { compareUtf8, firstNonFinite } from './decode.ts';
+import { firstNonFinite } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
 import { decodeYamlDocument, goTrimSpace, wrapConvert } from './read.ts';
@@ -62,7 +63,7 @@ function stringField(v: Value, where: string): string | undefined {
 function fieldValues(m: GoMap, name: string): Value[] {
   const hits: string[] = [];
   for (const k of m.keys()) if (k.length === name.length && k.toLowerCase() === name) hits.push(k);
-  if (hits.length > 1) hits.sort(compareUtf8);
+  if (hits.length > 1) hits.sort(compareStrings);
   return hits.map((k) => m.get(k));
 }
 
@@ -116,7 +117,7 @@ export function readManifestHead(doc: string, options?: { helm?: 3 | 4 }): Manif
       }
       const ann = meta.annotations ?? new Map<string, string>();
       meta.annotations = ann;
-      for (const k of [...a.keys()].sort(compareUtf8)) {
+      for (const k of [...a.keys()].sort(compareStrings)) {
         const s = stringField(a.get(k), '.metadata.annotations');
         // A null value stores the zero string.
         ann.set(k, s ?? '');

@@ -2,8 +2,8 @@
 // (numbers re-typed by v2's rules: `1e+21` a float, `12345678901234567000` a uint64) and writes it as YAML.
 // The JSON text is never built: each value takes the shape the round trip would give it.
 
+import { compareStrings } from '../template/gostring.ts';
 import { GoInt, GoStruct, typeOf, type Value } from '../template/value.ts';
-import { compareUtf8 } from './decode.ts';
 import { Emitter, SCALAR_DOUBLE, SCALAR_LITERAL, SCALAR_PLAIN, type YNode } from './emitter.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
@@ -238,7 +238,7 @@ function nelKeyLine(v: Value, seen: { lines: number }): boolean {
   else if (Array.isArray(v)) {
     for (const x of v) if (nelKeyLine(x, seen)) return true;
   } else if (v instanceof Map) {
-    for (const k of [...v.keys()].sort(compareUtf8)) {
+    for (const k of [...v.keys()].sort(compareStrings)) {
       const n = countNel(k);
       seen.lines += n;
       if (n > 0) return true;

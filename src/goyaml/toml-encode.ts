@@ -2,8 +2,8 @@
 // and arrays of tables, each group sorted; nested table headers indented two spaces per level; maps inside arrays
 // inline; nil values skipped. Floats are printed with %g in v1.6 (helm 4) and %f in v1.4 (helm 3).
 
+import { compareStrings } from '../template/gostring.ts';
 import { GoInt, GoStruct, type Value } from '../template/value.ts';
-import { compareUtf8 } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatF, formatFloatG } from './gofloat.ts';
 import { GoTime } from './gotime.ts';
@@ -223,7 +223,7 @@ class TOMLWriter {
     const sub: string[] = [];
     for (const [k, x] of m) (isTable(tomlType(x)) ? sub : direct).push(k);
     const writeKeys = (keys: string[], trailComma: boolean) => {
-      keys.sort(compareUtf8);
+      keys.sort(compareStrings);
       for (let i = 0; i < keys.length; i++) {
         const x = m.get(keys[i]);
         if (x === null || x === undefined || isNilCollection(x)) continue;

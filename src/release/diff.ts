@@ -4,13 +4,13 @@
 // count when not), changed objects first, then removed ones (unless kept by policy), then added ones.
 
 import { marshalYaml, parseYamlInts } from '../goyaml/index.ts';
+import { compareStrings } from '../template/gostring.ts';
 import { fromJS, toJS } from '../template/value.ts';
 import type { ActionConfig } from './action-config.ts';
 import { diffLines } from './diff-lines.ts';
 import type { ChangeType, DiffEntry, DiffOptions, DiffReport } from './diff-report.ts';
 import { ReleaseNotFoundError } from './errors.ts';
 import { getRelease } from './get.ts';
-import { compareBytes } from './gojson.ts';
 import { RESOURCE_POLICY_ANNOTATION } from './kube.ts';
 import type { Hook, Release } from './model.ts';
 import { type UpgradeOptions, upgrade } from './upgrade.ts';
@@ -79,7 +79,7 @@ export function compareManifests(
   opts: DiffOptions = {},
 ): DiffReport {
   const entries: DiffEntry[] = [];
-  const sorted = (m: Map<string, Mapping>) => [...m.keys()].sort(compareBytes);
+  const sorted = (m: Map<string, Mapping>) => [...m.keys()].sort(compareStrings);
   const removed: string[] = [];
   for (const key of sorted(oldIndex)) {
     const n = newIndex.get(key);

@@ -2,6 +2,7 @@
 // order, float64 in the shortest form, []byte as base64. And the reverse: JSON into Go's interface{} values, where
 // every number is a float64 and every object a map.
 
+import { compareStrings } from '../template/gostring.ts';
 import { GoInt, type GoMap, GoStruct, type Value } from '../template/value.ts';
 
 export class GoJsonError extends Error {
@@ -77,25 +78,8 @@ function goFloatName(n: number): string {
   return n > 0 ? '+Inf' : '-Inf';
 }
 
-/** Orders strings by their UTF-8 bytes, as Go sorts map keys (differs from `<` only for astral characters). */
-export function compareBytes(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // UTF-16 order matches code-point (and so UTF-8) order except that surrogates (astral characters) sort
-    // below U+E000..U+FFFF in UTF-16 and above them in UTF-8.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
 export function sortedKeys(keys: Iterable<string>): string[] {
-  return Array.from(keys).sort(compareBytes);
+  return Array.from(keys).sort(compareStrings);
 }
 
 export function base64(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 // The order and delete policies by which hooks run (pkg/action/hooks.go). Hooks are set apart from manifests by
 // render/manifests.ts (helm's SortManifests).
 
-import { compareBytes } from './gojson.ts';
+import { compareStrings } from '../template/gostring.ts';
 import type { Hook, HookDeletePolicy, HookEvent } from './model.ts';
 
 /** The hooks that run on an event, in helm's order: by weight, then name; equal ones keep kind order. */
@@ -12,7 +12,7 @@ export function hooksForEvent(hooks: readonly Hook[], event: HookEvent): Hook[] 
 
 export function compareHooks(a: Hook, b: Hook): number {
   if (a.weight !== b.weight) return a.weight < b.weight ? -1 : 1;
-  return a.name === b.name ? 0 : compareBytes(a.name, b.name);
+  return a.name === b.name ? 0 : compareStrings(a.name, b.name);
 }
 
 /** Gives a hook without delete policies helm's default, `before-hook-creation` (helm records it so). */

@@ -2,9 +2,10 @@
 // by status, name pattern and labels, sorted by name or date, paged with max and offset.
 
 import { toSelector } from '../backend/selector.ts';
+
 import { compileGo } from '../funcs/regex.ts';
+import { compareStrings } from '../template/gostring.ts';
 import type { ActionConfig } from './action-config.ts';
-import { compareBytes } from './gojson.ts';
 import type { Release } from './model.ts';
 import type { ReleaseStatus } from './status.ts';
 import { timeToUnix } from './time.ts';
@@ -82,7 +83,7 @@ function deployedUnix(r: Release): number {
 function sortReleases(rels: Release[], opts: ListOptions): void {
   if (opts.byDate) {
     // helm's SortByDate: ascending by deploy second, then name; --reverse turns it around.
-    rels.sort((a, b) => deployedUnix(a) - deployedUnix(b) || compareBytes(a.name, b.name));
-  } else rels.sort((a, b) => compareBytes(a.name, b.name));
+    rels.sort((a, b) => deployedUnix(a) - deployedUnix(b) || compareStrings(a.name, b.name));
+  } else rels.sort((a, b) => compareStrings(a.name, b.name));
   if (opts.reverse) rels.reverse();
 }

@@ -1,7 +1,7 @@
 // From rendered files to manifests: split each file into YAML documents, read each document's head, set hooks
 // apart, and order manifests by kind as Helm installs them (releaseutil.SortManifests).
-import { compareUtf8 } from '../goyaml/decode.ts';
 import { goTrimSpace, type ManifestHead, splitManifests } from '../goyaml/index.ts';
+import { compareStrings } from '../template/gostring.ts';
 
 export type { ManifestHead };
 
@@ -185,7 +185,7 @@ export function sortManifests(
   const hooks: Hook[] = [];
   const skipped: SkippedHook[] = [];
   // sort.Strings: byte order of the UTF-8 paths.
-  const paths = [...files.keys()].sort(compareUtf8);
+  const paths = [...files.keys()].sort(compareStrings);
   for (const path of paths) {
     const content = files.get(path)!;
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
@@ -270,7 +270,7 @@ export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: reado
     const kb = kindOf(b);
     const ra = rank.get(ka);
     const rb = rank.get(kb);
-    if (ra === undefined && rb === undefined) return ka === kb ? 0 : compareUtf8(ka, kb);
+    if (ra === undefined && rb === undefined) return ka === kb ? 0 : compareStrings(ka, kb);
     if (ra === undefined) return 1;
     if (rb === undefined) return -1;
     return ra - rb;

@@ -7,7 +7,9 @@
 // Widths and precisions count code points, which is what Go counts (runes) for every valid UTF-8 string.
 
 import { decimalBytes, FloatPad, floatText, integerText, toRune, unicodeText } from './fmt-number.ts';
-import { byteOffsetOfRune, compareGoStrings, fromUtf8, runeCount, truncateRunes, utf8, validUtf8 } from './fmt-text.ts';
+
+import { byteOffsetOfRune, fromUtf8, runeCount, truncateRunes, utf8, validUtf8 } from './fmt-text.ts';
+import { compareStrings } from './gostring.ts';
 import { canBackquote, formatFloat, quote, quoteBytes, quoteRune, quoteRuneToASCII, quoteToASCII } from './strconv.ts';
 import {
   GoInt,
@@ -29,7 +31,7 @@ const TWO64 = 1n << 64n;
 /** Map keys in Go's order (fmtsort: by bytes). */
 function sortedKeys(m: GoMap): string[] {
   const keys = Array.from(m.keys());
-  if (keys.length > 1) keys.sort(compareGoStrings);
+  if (keys.length > 1) keys.sort(compareStrings);
   return keys;
 }
 

@@ -53,22 +53,6 @@ export function truncateRunes(s: string, n: number): string {
   return s.slice(0, i);
 }
 
-/** Go's comparison of strings: by bytes of UTF-8, which is by code points (not UTF-16 code units). */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (U+10000 and up) sort after U+E000–U+FFFF in code point order.
-      if (x >= 0xd800) x = x <= 0xdfff ? x + 0x2000 : x - 0x800;
-      if (y >= 0xd800) y = y <= 0xdfff ? y + 0x2000 : y - 0x800;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
 /** Byte offset just after the first `n` runes of `b` (invalid bytes count as one rune each). */
 export function byteOffsetOfRune(b: Uint8Array, n: number): number {
   let i = 0;

@@ -19,8 +19,11 @@ export function byteLength(s: string): number {
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3; // a lone surrogate is written as U+FFFD
     } else n += 3;
   }
   return n;
@@ -32,7 +35,7 @@ export function utf8Bytes(s: string): Uint8Array {
 }
 
 /** s[i:j] in Go, by byte offsets (a cut inside a character decodes to U+FFFD, the closest JS can come). */
-export function byteSlice(s: string, i: number, j: number): string {
+export function byteSlice(s: string, i: number, j?: number): string {
   if (!NON_ASCII.test(s)) return s.slice(i, j);
   return decoder.decode(encoder.encode(s).subarray(i, j));
 }

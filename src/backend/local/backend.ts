@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { compareStrings } from '../../template/gostring.ts';
 import type { ApplyOptions, Backend, DeleteOptions, ListOptions, WaitOptions, WriteOptions } from '../backend.ts';
 import { crdResourceType, qualifiedResource } from '../discovery.ts';
 import {
@@ -199,7 +200,8 @@ export class LocalBackend implements Backend {
     }
     return out.sort(
       (a, b) =>
-        compare(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compare(a.metadata.name, b.metadata.name),
+        compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') ||
+        compareStrings(a.metadata.name, b.metadata.name),
     );
   }
 
@@ -380,10 +382,6 @@ export class LocalBackend implements Backend {
       await sleep(Math.min(this.pollMs, Math.max(deadline - Date.now(), 0)), undefined, { signal: opts.signal });
     }
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function refOfManifest(o: KubeObject): ObjectRef {
