@@ -5,13 +5,13 @@
 // the Go answers: byte lengths and byte slicing, `unicode.IsSpace` and friends, and simple one-rune case mapping.
 // Slicing inside a multi-byte character cannot be represented in a JS string: the broken bytes become U+FFFD.
 
-import { byteLength, isAscii } from '../template/gostring.ts';
+import { byteLength, isAscii, isSpaceRune } from '../template/gostring.ts';
 import { GoError } from '../template/value.ts';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
-export { byteLength, byteSlice, isAscii, utf8Bytes } from '../template/gostring.ts';
+export { byteLength, byteSlice, isAscii, isSpaceRune, utf8Bytes } from '../template/gostring.ts';
 
 export function fromUtf8(b: Uint8Array): string {
   return decoder.decode(b);
@@ -40,20 +40,6 @@ export function sliceBoundsMessage(lo: number | null, hi: number | null, len: nu
   const h = hi ?? len;
   if (l < 0) return `${pre}[${l}:]`;
   return `${pre}[${l}:${h}]`;
-}
-
-/** Go's unicode.IsSpace. */
-export function isSpaceRune(c: number): boolean {
-  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
-  return (
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
 }
 
 const UPPER_RE = /^\p{Lu}$/u;

@@ -12,6 +12,7 @@
 // `unable to parse key: interface conversion: ...`, and a list is stored even when its item fails with EOF.
 // helm 4 treats an error that wraps EOF (`error parsing index: EOF`, from `a[0`) as the end of input; helm 3 does not.
 
+import { isSpaceRune } from '../template/gostring.ts';
 import { quoteRune } from '../template/strconv.ts';
 import { type GoMap, type GoSlice, goInt64, typeOf, type Value } from '../template/value.ts';
 import { goQuote } from './goquote.ts';
@@ -300,7 +301,7 @@ class Parser {
     for (;;) {
       const r = this.readRune();
       if (r === NONE || r === C_COMMA) return true;
-      if (!isGoSpace(r)) {
+      if (!isSpaceRune(r)) {
         this.unreadRune();
         return false;
       }
@@ -454,18 +455,4 @@ export function typedVal(s: string): Value {
     if (n >= INT64_MIN && n <= INT64_MAX) return goInt64(n);
   }
   return s;
-}
-
-/** Go's unicode.IsSpace. */
-function isGoSpace(c: number): boolean {
-  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
-  return (
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
 }
