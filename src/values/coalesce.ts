@@ -64,11 +64,19 @@ export function mergeTables(dst: GoMap | null, src: GoMap | null, options: Coale
   return coalesceTablesFullKey(ctxOf(options), dst, src, '', true);
 }
 
-/** A deep copy of maps and lists (helm's copystructure.Copy); scalars are shared. */
+/**
+ * A deep copy of maps and lists (helm's copystructure.Copy); scalars are shared. Values are copied several times
+ * per render (each level of dependency processing coalesces), so this walks with forEach: iterating a Map with
+ * for-of builds an entry array per key, which costs more than the copy itself until the code is optimized.
+ */
 export function deepCopyMap(m: GoMap): GoMap {
   const out: GoMap = new Map();
-  for (const [k, v] of m) out.set(k, deepCopy(v));
+  m.forEach(copyInto, out);
   return out;
+}
+
+function copyInto(this: GoMap, v: Value, k: string): void {
+  this.set(k, v instanceof Map ? deepCopyMap(v) : Array.isArray(v) ? v.map(deepCopy) : v);
 }
 
 export function deepCopy(v: Value): Value {
@@ -152,7 +160,8 @@ function coalesceGlobals(ctx: Ctx, dest: GoMap, src: GoMap, prefix: string): voi
 /** Fills v (the user's values for this chart) from the chart's defaults. */
 function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: string, merge: boolean): void {
   const subPrefix = concatPrefix(prefix, chart.name);
-  for (const [key, original] of chart.values) {
+  // forEach rather than for-of over entries, here and below: see deepCopyMap.
+  chart.values.forEach((original, key) => {
     const value = v.get(key);
     if (value !== undefined) {
       if (value === null && !merge) {
@@ -170,7 +179,7 @@ function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: str
     } else {
       v.set(key, deepCopy(original));
     }
-  }
+  });
 }
 
 /** dst (authoritative) over src, in place. */
@@ -186,12 +195,16 @@ function coalesceTablesFullKey(
   let srcNonNil: Set<string> | undefined;
   if (!ctx.helm3) {
     // helm 4: remember which src keys had values, then let dst's nulls show in src.
-    srcNonNil = new Set();
-    for (const [k, val] of src) if (val !== null) srcNonNil.add(k);
-    for (const [k, val] of dst) if (val === null) src.set(k, null);
+    const nonNil = new Set<string>();
+    src.forEach((val, k) => {
+      if (val !== null) nonNil.add(k);
+    });
+    dst.forEach((val, k) => {
+      if (val === null) src.set(k, null);
+    });
+    srcNonNil = nonNil;
   }
-  for (const [key, val] of src) {
-    const fullKey = concatPrefix(prefix, key);
+  src.forEach((val, key) => {
     const has = dst.has(key);
     const dv = dst.get(key);
     if (has && !merge && dv === null && (srcNonNil === undefined || srcNonNil.has(key))) {
@@ -199,11 +212,11 @@ function coalesceTablesFullKey(
     } else if (!has) {
       dst.set(key, val);
     } else if (isTable(val)) {
-      if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, fullKey, merge);
+      if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, concatPrefix(prefix, key), merge);
       else {
         ctx.warn?.(
           printfWarning(
-            `warning: cannot overwrite table with non table for ${fullKey} (${formatValue(val)})`,
+            `warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`,
             site(298),
           ),
         );
@@ -211,12 +224,12 @@ function coalesceTablesFullKey(
     } else if (isTable(dv) && val !== null) {
       ctx.warn?.(
         printfWarning(
-          `warning: destination for ${fullKey} is a table. Ignoring non-table value (${formatValue(val)})`,
+          `warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`,
           site(301),
         ),
       );
     }
-  }
+  });
   return dst;
 }
 
