@@ -9,13 +9,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
+// bin/bosun (the launcher) moved NODE_EXTRA_CA_CERTS aside so that Node would not load it at start-up; the
+// processes bosun starts get it back.
+if (process.env.BOSUN_NODE_EXTRA_CA_CERTS !== undefined) {
+  process.env.NODE_EXTRA_CA_CERTS = process.env.BOSUN_NODE_EXTRA_CA_CERTS;
+  delete process.env.BOSUN_NODE_EXTRA_CA_CERTS;
+}
+
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const file = join(dist, 'cli.cjs');
 const cacheFile = join(dist, 'cli.cache');
 
 let source;
 try {
-  source = readFileSync(file, 'utf8');
+  // The build guarantees an ASCII bundle, and latin1 decodes it several times faster than UTF-8.
+  source = readFileSync(file, 'latin1');
 } catch {
   process.stderr.write('Error: bosun is not built: run `npm install` (or `npm run build`) in its folder\n');
   process.exit(1);
@@ -26,7 +34,8 @@ if (process.env.BOSUN_CODE_CACHE !== 'write') {
     cachedData = readFileSync(cacheFile);
   } catch {}
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+// The bundle is one function expression taking CommonJS's parameters (see scripts/build.mjs).
+const script = new Script(source, {
   filename: file,
   cachedData,
 });

@@ -21,14 +21,10 @@ const pass = args.filter((a) => a !== '--ci');
 // Against helm 3's outputs, bosun runs in its helm 3.17 compatibility mode.
 const oracle = pass[pass.indexOf('--oracle') + 1];
 const compat = pass.includes('--oracle') && oracle === 'helm3' ? ' --helm-compat 3' : '';
-const r = spawnSync(
-  process.execPath,
-  [compare, '--cmd', `${process.execPath} ${join(root, 'bin/bosun.js')}${compat}`, ...pass],
-  {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  },
-);
+const r = spawnSync(process.execPath, [compare, '--cmd', `${join(root, 'bin/bosun')}${compat}`, ...pass], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 28,
+});
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
 if (!ci) process.exit(r.status ?? 1);

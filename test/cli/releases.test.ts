@@ -351,7 +351,7 @@ describe('other command lines', () => {
     // The README's quick start, as written (the dependencies are installed already).
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const line = /```sh\n(npm install && [^\n]+)\n/.exec(readme)?.[1] ?? '';
-    expect(line).toContain('node bin/bosun.js install demo charts/demo');
+    expect(line).toContain('bin/bosun install demo charts/demo');
     const quick = spawnSync('sh', ['-c', line.replace(/^npm install && /, '')], {
       cwd: root,
       encoding: 'utf8',
