@@ -7,6 +7,7 @@
 // Needs the helm binaries from ../shared/oracle/get-helm.sh.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -38,6 +39,19 @@ function timed(bin, argv) {
   const lines = r.stderr.toString().trim().split('\n');
   return { ms, kb: Number(lines[lines.length - 1]) || 0, ok: r.status === 0 };
 }
+
+// Start-up alone: what a command costs before it does any work, against node's own start and helm's.
+const startup = (bin, argv) => {
+  const ms = [];
+  for (let i = 0; i < Math.max(5, runs * 2); i++) ms.push(timed(bin, argv).ms);
+  return median(ms);
+};
+const nodeStart = startup(process.execPath, ['-e', '0']);
+const bosunStart = startup(join(root, 'bin/bosun'), ['version']);
+const helmStart = startup(helm, ['version']);
+console.log(
+  `start-up: node -e 0 ${nodeStart.toFixed(0)} ms, bosun version ${bosunStart.toFixed(0)} ms, helm version ${helmStart.toFixed(0)} ms`,
+);
 
 const rows = [];
 for (const c of index.cases) {
@@ -82,14 +96,24 @@ for (const c of index.cases) {
 const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
 const big = rows.filter((r) => r.helm >= 200);
 const bigWorst = big.length ? Math.max(...big.map((r) => r.bosun / r.helm)) : Number.NaN;
-const inprocRatio = median(rows.filter((r) => Number.isFinite(r.inproc)).map((r) => r.helm / r.inproc));
+const inprocRatios = rows.filter((r) => Number.isFinite(r.inproc)).map((r) => r.helm / r.inproc);
+const inprocRatio = median(inprocRatios);
+const lighter = rows.filter((r) => r.bosunKb < r.helmKb).length;
 console.log('');
+console.log(
+  `machine: ${cpus()[0]?.model ?? '?'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : ''}`,
+);
+console.log(
+  `start-up: node -e 0 ${nodeStart.toFixed(0)} ms, bosun version ${bosunStart.toFixed(0)} ms, helm version ${helmStart.toFixed(0)} ms`,
+);
 console.log(`cases: ${rows.length} (${rows.filter((r) => !r.ok).length} where bosun failed)`);
 console.log(
   `CLI total: bosun ${sum('bosun').toFixed(0)} ms, helm ${sum('helm').toFixed(0)} ms, ratio ${(sum('bosun') / sum('helm')).toFixed(2)}`,
 );
 console.log(`charts taking helm >= 200 ms: ${big.length}, worst ratio ${bigWorst.toFixed(2)}`);
-console.log(`in-process render: median ${inprocRatio.toFixed(1)}x faster than helm's CLI per chart`);
 console.log(
-  `peak memory: bosun max ${(Math.max(...rows.map((r) => r.bosunKb)) / 1024).toFixed(0)} MiB, helm max ${(Math.max(...rows.map((r) => r.helmKb)) / 1024).toFixed(0)} MiB`,
+  `in-process render: median ${inprocRatio.toFixed(1)}x faster than helm's CLI per chart, slowest ${Math.min(...inprocRatios).toFixed(1)}x`,
+);
+console.log(
+  `peak memory: bosun max ${(Math.max(...rows.map((r) => r.bosunKb)) / 1024).toFixed(0)} MiB, helm max ${(Math.max(...rows.map((r) => r.helmKb)) / 1024).toFixed(0)} MiB; bosun lighter in ${lighter}/${rows.length} cases`,
 );
