@@ -1,52 +1,6 @@
 #!/usr/bin/env node
-// Loads the CLI bundle through V8's code cache (see scripts/build.mjs): compiling 1.5 MB of JavaScript from
-// scratch costs ~30 ms of a budget in which helm finishes a small chart. When the cache is missing or was made by
-// another Node version, the bundle compiles normally and a fresh cache is written for the next run (best effort:
-// an installed package may be read-only).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// `node bin/bosun.js ...`: the same CLI as bin/bosun, for platforms without a POSIX shell. bin/bosun.cjs does the
+// work; bin/bosun starts it faster (see there).
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 
-// bin/bosun (the launcher) moved NODE_EXTRA_CA_CERTS aside so that Node would not load it at start-up; the
-// processes bosun starts get it back.
-if (process.env.BOSUN_NODE_EXTRA_CA_CERTS !== undefined) {
-  process.env.NODE_EXTRA_CA_CERTS = process.env.BOSUN_NODE_EXTRA_CA_CERTS;
-  delete process.env.BOSUN_NODE_EXTRA_CA_CERTS;
-}
-
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const file = join(dist, 'cli.cjs');
-const cacheFile = join(dist, 'cli.cache');
-
-let source;
-try {
-  // The build guarantees an ASCII bundle, and latin1 decodes it several times faster than UTF-8.
-  source = readFileSync(file, 'latin1');
-} catch {
-  process.stderr.write('Error: bosun is not built: run `npm install` (or `npm run build`) in its folder\n');
-  process.exit(1);
-}
-let cachedData;
-if (process.env.BOSUN_CODE_CACHE !== 'write') {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {}
-}
-// The bundle is one function expression taking CommonJS's parameters (see scripts/build.mjs).
-const script = new Script(source, {
-  filename: file,
-  cachedData,
-});
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', () => {
-    try {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-    } catch {}
-  });
-}
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dist);
+createRequire(import.meta.url)('./bosun.cjs');

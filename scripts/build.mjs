@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds bosun: the library as an ES module (dist/index.js, dependencies external as usual for a library), and
 // the CLI as one CommonJS file with every dependency inside (dist/cli.cjs) plus a V8 code cache for it
-// (dist/cli.cache). Start-up time is part of bosun's speed budget: bin/bosun.js compiles the CLI from the cache,
+// (dist/cli.cache). Start-up time is part of bosun's speed budget: bin/bosun.cjs compiles the CLI from the cache,
 // which skips parsing most of the bundle, and a single file avoids resolving hundreds of modules.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ await build({
   format: 'cjs',
   // ESM sources use import.meta.url (createRequire); in the CommonJS bundle it is this file's URL.
   define: { 'import.meta.url': '__bosunImportMetaUrl' },
-  // The file is one function expression that bin/bosun.js compiles as it is (with Node's CommonJS parameters),
+  // The file is one function expression that bin/bosun.cjs compiles as it is (with Node's CommonJS parameters),
   // so that the 1.8 MB source is not copied into a wrapper string on every start.
   banner: {
     js: '(function (exports, require, module, __filename, __dirname) {"use strict";\nconst __bosunImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',
@@ -40,19 +40,19 @@ await build({
   footer: { js: '\n})' },
 });
 
-// bin/bosun.js reads the bundle as latin1, which decodes several times faster than UTF-8 but only agrees with it
+// bin/bosun.cjs reads the bundle as latin1, which decodes several times faster than UTF-8 but only agrees with it
 // on ASCII. esbuild escapes non-ASCII characters in code; a few remain in dependencies' doc comments.
 const cli = readFileSync('dist/cli.cjs', 'utf8');
 const ascii = cli.replace(/^(\s*\*.*)$/gm, (line) => line.replace(/[^\x00-\x7f]/g, '?'));
 const stray = /[^\x00-\x7f]/.exec(ascii);
 if (stray) {
   const line = ascii.slice(0, stray.index).split('\n').length;
-  throw new Error(`dist/cli.cjs:${line}: non-ASCII character outside a doc comment; bin/bosun.js reads latin1`);
+  throw new Error(`dist/cli.cjs:${line}: non-ASCII character outside a doc comment; bin/bosun.cjs reads latin1`);
 }
 writeFileSync('dist/cli.cjs', ascii);
 
-// Warm the code cache on a representative run; bin/bosun.js writes dist/cli.cache when asked to.
-execFileSync(process.execPath, ['bin/bosun.js', 'template', 'demo', 'charts/demo'], {
+// Warm the code cache on a representative run; bin/bosun.cjs writes dist/cli.cache when asked to.
+execFileSync(process.execPath, ['bin/bosun.cjs', 'template', 'demo', 'charts/demo'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, BOSUN_CODE_CACHE: 'write' },
 });
