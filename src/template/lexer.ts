@@ -1,6 +1,10 @@
-// The template lexer: a state machine that hands out one token at a time, with Go's exact rules for trim markers,
-// comments, numbers and line counting (parse errors name the line of the token the parser last read).
+// The template lexer: hands out one token at a time, with Go's exact rules for trim markers, comments, numbers and
+// line counting (parse errors name the line of the token the parser last read).
 // Positions are UTF-16 indices into the source; errors convert them to Go's byte columns when needed.
+//
+// It runs cold on every CLI call (a chart has ~100,000 tokens), so the common tokens are scanned with native
+// string search and sticky regexes rather than character by character, and lines are not tracked while lexing:
+// `lineAt` counts them from a token's position when an error needs one.
 
 import { quote } from './fmt.ts';
 
@@ -48,7 +52,6 @@ export interface Token {
   readonly typ: TokType;
   readonly pos: number;
   readonly val: string;
-  readonly line: number;
 }
 
 const KEYWORDS = new Map<string, TokType>([
@@ -77,18 +80,10 @@ export function tokenString(t: Token): string {
 }
 
 const EOF = -1;
-const LEFT_DELIM = '{{';
-const RIGHT_DELIM = '}}';
-const LEFT_COMMENT = '/*';
-const RIGHT_COMMENT = '*/';
 
-// State functions, numbered; `null` stops the machine with `item` set.
-const S_TEXT = 0;
-const S_LEFT_DELIM = 1;
-const S_COMMENT = 2;
-const S_RIGHT_DELIM = 3;
-const S_INSIDE = 4;
-type State = number | null;
+const NO_DELIM = 0;
+const DELIM = 1;
+const DELIM_TRIM = 2;
 
 function isSpace(r: number): boolean {
   return r === 32 || r === 9 || r === 13 || r === 10;
@@ -111,25 +106,26 @@ export function formatRune(r: number): string {
   return PRINTABLE.test(ch) ? `U+${hex} '${ch}'` : `U+${hex}`;
 }
 
+/** `-` and a space: a trim marker after a left delimiter. */
 function hasLeftTrimMarker(s: string, at: number): boolean {
   return s.charCodeAt(at) === 45 /* - */ && isSpace(s.charCodeAt(at + 1));
 }
-
-function hasRightTrimMarker(s: string, at: number): boolean {
-  return isSpace(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 45;
-}
-
-const TRIM_MARKER_LEN = 2;
-
-const NO_DELIM = 0;
-const DELIM = 1;
-const DELIM_TRIM = 2;
 
 function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+// Sticky scanners for the common tokens; each is tried at `lastIndex` and tells where the run ends.
+/** ASCII letters, digits and `_` (a non-ASCII character stops it, and the careful scan takes over). */
+const WORD = /[A-Za-z0-9_]*/y;
+/** A plain decimal number that nothing number-like follows: all that most templates hold (`nindent 4`). */
+const SIMPLE_NUMBER = /(?:0|[1-9][0-9]*)(?![0-9A-Za-z_.+\-\u0080-\uffff])/y;
+/** A complete "..." literal on one line; an unterminated one goes the careful way for its error. */
+const QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y;
+/** A name (maybe empty) that a terminator ends, as atTerminator has it; a stranger end goes the careful way. */
+const NAME = /[A-Za-z0-9_]*(?=[ \t\r\n.,|:()]|\}\}|$)/y;
 
 export interface LexOptions {
   breakOK: boolean;
@@ -139,46 +135,343 @@ export interface LexOptions {
 }
 
 export class Lexer {
+  /** Where the next token starts; `start` is the same between tokens and marks the token while scanning. */
   private pos = 0;
   private start = 0;
   private atEOF = false;
   private parenDepth = 0;
-  private line = 1;
-  private startLine = 1;
   private insideAction = false;
-  private item: Token | undefined;
   private input: string;
+  /** The whole text, kept for `lineAt` (an error empties `input`). */
+  private readonly text: string;
+  private readonly breakOK: boolean;
+  private readonly continueOK: boolean;
+  private readonly commentNewlines: boolean;
+  /** Without commentNewlines: where each comment ends and the newlines of all comments up to it. */
+  private commentEnds: number[] | null = null;
+  private commentSkipped: number[] | null = null;
+  /**
+   * The one Space token of this lexer, moved to each run of spaces rather than made anew (a third of all tokens
+   * are spaces). The parser only asks a space its type, or its line while it is the last token read, which is
+   * the last space: sharing it changes nothing it sees.
+   */
+  private readonly space: { typ: TokType; pos: number; val: string } = { typ: Tok.Space, pos: 0, val: ' ' };
 
-  constructor(
-    input: string,
-    private readonly options: LexOptions,
-  ) {
+  constructor(input: string, options: LexOptions) {
     this.input = input;
+    this.text = input;
+    this.breakOK = options.breakOK;
+    this.continueOK = options.continueOK;
+    this.commentNewlines = options.commentNewlines;
+  }
+
+  /**
+   * The line of the token at `pos`, as Go's lexer counts it: 1 plus the newlines before it, except those inside
+   * comments when comment newlines are not counted.
+   */
+  lineAt(pos: number): number {
+    let line = 1 + countNewlines(this.text, 0, pos);
+    const ends = this.commentEnds;
+    if (ends !== null) {
+      for (let i = ends.length - 1; i >= 0; i--) {
+        if (ends[i] <= pos) {
+          line -= this.commentSkipped![i];
+          break;
+        }
+      }
+    }
+    return line;
   }
 
   nextItem(): Token {
-    this.item = undefined;
-    const pos = this.pos;
-    const line = this.startLine;
-    let state: State = this.insideAction ? S_INSIDE : S_TEXT;
-    while (state !== null) state = this.step(state);
-    return this.item ?? { typ: Tok.EOF, pos, val: 'EOF', line };
+    return this.insideAction ? this.lexInsideAction() : this.lexText();
   }
 
-  private step(state: number): State {
-    switch (state) {
-      case S_TEXT:
-        return this.lexText();
-      case S_LEFT_DELIM:
-        return this.lexLeftDelim();
-      case S_COMMENT:
-        return this.lexComment();
-      case S_RIGHT_DELIM:
-        return this.lexRightDelim();
-      default:
-        return this.lexInsideAction();
+  /** The next token that is not a Space (the parser's nextNonSpace when it has no token in hand). */
+  nextNonSpace(): Token {
+    let t: Token;
+    do t = this.insideAction ? this.lexInsideAction() : this.lexText();
+    while (t.typ === Tok.Space);
+    return t;
+  }
+
+  // --- text, delimiters and comments -------------------------------------------------------------------------
+
+  private lexText(): Token {
+    const s = this.input;
+    for (;;) {
+      const from = this.pos;
+      const x = s.indexOf('{{', from);
+      if (x < 0) {
+        this.pos = s.length;
+        return this.emit(this.pos > from ? Tok.Text : Tok.EOF);
+      }
+      if (x > from) {
+        let end = x;
+        if (hasLeftTrimMarker(s, x + 2)) while (end > from && isSpace(s.charCodeAt(end - 1))) end--;
+        this.pos = this.start = x;
+        if (end > from) return { typ: Tok.Text, pos: from, val: s.slice(from, end) };
+      }
+      const t = this.lexLeftDelim();
+      if (t !== null) return t;
     }
   }
+
+  /** At `{{`: the delimiter token, or null when a comment was skipped (lexing goes on with text). */
+  private lexLeftDelim(): Token | null {
+    const s = this.input;
+    const at = this.pos;
+    const after = hasLeftTrimMarker(s, at + 2) ? at + 4 : at + 2;
+    if (s.charCodeAt(after) === 47 /* / */ && s.charCodeAt(after + 1) === 42 /* * */) {
+      this.pos = this.start = after;
+      return this.lexComment();
+    }
+    this.insideAction = true;
+    this.parenDepth = 0;
+    this.pos = this.start = after;
+    return { typ: Tok.LeftDelim, pos: at, val: '{{' };
+  }
+
+  private lexComment(): Token | null {
+    const s = this.input;
+    const x = s.indexOf('*/', this.pos + 2);
+    if (x < 0) return this.errorf('unclosed comment');
+    this.pos = x + 2;
+    const at = this.atRightDelim(this.pos);
+    if (at === NO_DELIM) return this.errorf('comment ends before closing delimiter');
+    if (!this.commentNewlines) this.skipCommentNewlines(this.start, this.pos);
+    let p = this.pos + (at === DELIM_TRIM ? 4 : 2);
+    if (at === DELIM_TRIM) while (p < s.length && isSpace(s.charCodeAt(p))) p++;
+    this.pos = this.start = p;
+    return null;
+  }
+
+  private skipCommentNewlines(from: number, to: number): void {
+    const n = countNewlines(this.input, from, to);
+    if (n === 0) return;
+    if (this.commentEnds === null) {
+      this.commentEnds = [];
+      this.commentSkipped = [];
+    }
+    const before = this.commentSkipped!.length > 0 ? this.commentSkipped![this.commentSkipped!.length - 1] : 0;
+    this.commentEnds.push(to);
+    this.commentSkipped!.push(before + n);
+  }
+
+  /** NO_DELIM, or at a right delimiter with (DELIM_TRIM) or without (DELIM) a trim marker. */
+  private atRightDelim(p: number): number {
+    const s = this.input;
+    const c = s.charCodeAt(p);
+    if (c === 125) return s.charCodeAt(p + 1) === 125 ? DELIM : NO_DELIM;
+    if (isSpace(c) && s.charCodeAt(p + 1) === 45 && s.charCodeAt(p + 2) === 125 && s.charCodeAt(p + 3) === 125) {
+      return DELIM_TRIM;
+    }
+    return NO_DELIM;
+  }
+
+  private lexRightDelim(at: number): Token {
+    const s = this.input;
+    let p = this.pos;
+    if (at === DELIM_TRIM) p += 2;
+    const t: Token = { typ: Tok.RightDelim, pos: p, val: '}}' };
+    p += 2;
+    if (at === DELIM_TRIM) while (p < s.length && isSpace(s.charCodeAt(p))) p++;
+    this.pos = this.start = p;
+    this.insideAction = false;
+    return t;
+  }
+
+  // --- inside an action --------------------------------------------------------------------------------------
+
+  /** The token [start, pos), after which the next one starts. */
+  private emit(typ: TokType): Token {
+    const t: Token = { typ, pos: this.start, val: this.input.slice(this.start, this.pos) };
+    this.start = this.pos;
+    return t;
+  }
+
+  private errorf(msg: string): Token {
+    const t: Token = { typ: Tok.Error, pos: this.start, val: msg };
+    this.start = 0;
+    this.pos = 0;
+    this.input = '';
+    return t;
+  }
+
+  private lexInsideAction(): Token {
+    const s = this.input;
+    const p = this.pos;
+    const c = s.charCodeAt(p);
+    // Only "}}" and " -}}" end the action.
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      const at = this.atRightDelim(p);
+      if (at !== NO_DELIM) return this.parenDepth === 0 ? this.lexRightDelim(at) : this.errorf('unclosed left paren');
+      return this.lexSpace();
+    }
+    switch (c) {
+      case 125 /* } */:
+        if (s.charCodeAt(p + 1) === 125) {
+          return this.parenDepth === 0 ? this.lexRightDelim(DELIM) : this.errorf('unclosed left paren');
+        }
+        return this.token(Tok.Char, p + 1);
+      case 46 /* . */:
+        {
+          // ".field" unless a digit follows, which makes a number.
+          const d = s.charCodeAt(p + 1);
+          if (p + 1 < s.length && (d < 48 || d > 57)) {
+            NAME.lastIndex = p + 1;
+            if (NAME.test(s)) return this.token(NAME.lastIndex === p + 1 ? Tok.Dot : Tok.Field, NAME.lastIndex);
+            return this.lexFieldOrVariable(Tok.Field);
+          }
+          return this.lexNumber();
+        }
+      case 36 /* $ */:
+        NAME.lastIndex = p + 1;
+        if (NAME.test(s)) return this.token(Tok.Variable, NAME.lastIndex);
+        return this.lexFieldOrVariable(Tok.Variable);
+      case 34 /* " */:
+        QUOTED.lastIndex = p;
+        if (QUOTED.test(s)) return this.token(Tok.String, QUOTED.lastIndex);
+        this.pos = p + 1;
+        return this.lexQuote();
+      case 40 /* ( */:
+        this.parenDepth++;
+        return this.token(Tok.LeftParen, p + 1);
+      case 41 /* ) */:
+        this.parenDepth--;
+        if (this.parenDepth < 0) return this.errorf('unexpected right paren');
+        return this.token(Tok.RightParen, p + 1);
+      case 124 /* | */:
+        return this.token(Tok.Pipe, p + 1);
+      case 61 /* = */:
+        return this.token(Tok.Assign, p + 1);
+      case 58 /* : */:
+        if (s.charCodeAt(p + 1) !== 61) return this.errorf('expected :=');
+        return this.token(Tok.Declare, p + 2);
+      case 96 /* ` */:
+        {
+          const x = s.indexOf('`', p + 1);
+          if (x < 0) return this.errorf('unterminated raw quoted string');
+          return this.token(Tok.RawString, x + 1);
+        }
+      case 39 /* ' */:
+        this.pos = p + 1;
+        return this.lexChar();
+    }
+    if (c === 43 || c === 45 || (c >= 48 && c <= 57)) return this.lexNumber();
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return this.lexIdentifier();
+    if (c >= 32 && c < 127) return this.token(Tok.Char, p + 1);
+    if (Number.isNaN(c)) {
+      this.atEOF = true;
+      return this.errorf('unclosed action');
+    }
+    const r = s.codePointAt(p)!;
+    if (r >= 128 && isAlphaNumeric(r)) return this.lexIdentifier();
+    return this.errorf(`unrecognized character in action: ${formatRune(r)}`);
+  }
+
+  /** The token from `start` to `end`. */
+  private token(typ: TokType, end: number): Token {
+    const from = this.start;
+    this.pos = this.start = end;
+    return { typ, pos: from, val: this.input.slice(from, end) };
+  }
+
+  /** Spaces, leaving the last one when it begins " -}}". */
+  private lexSpace(): Token {
+    const s = this.input;
+    const from = this.pos;
+    let i = from + 1;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 9 && c !== 13) break;
+      i++;
+    }
+    // At the end, atEOF is set as peek() leaves it.
+    if (i >= s.length) this.atEOF = true;
+    else if (this.atRightDelim(i - 1) === DELIM_TRIM) i--;
+    this.pos = this.start = i;
+    const t = this.space;
+    t.pos = from;
+    t.val = s.slice(from, i);
+    return t;
+  }
+
+  private lexIdentifier(): Token {
+    NAME.lastIndex = this.pos;
+    let end = NAME.test(this.input) ? NAME.lastIndex : -1;
+    if (end < 0) {
+      end = this.scanAlphaNumerics(this.pos);
+      if (!this.atTerminator(end)) return this.errorf(`bad character ${formatRune(this.input.codePointAt(end)!)}`);
+    }
+    const from = this.start;
+    const word = this.input.slice(from, end);
+    this.pos = this.start = end;
+    const kw = KEYWORDS.get(word);
+    let typ: TokType = Tok.Identifier;
+    if (kw !== undefined && kw > Tok.Keyword) {
+      if (!((kw === Tok.Break && !this.breakOK) || (kw === Tok.Continue && !this.continueOK))) typ = kw;
+    } else if (word === 'true' || word === 'false') typ = Tok.Bool;
+    return { typ, pos: from, val: word };
+  }
+
+  /** After `.` or `$`: a field or variable name, or `.`/`$` alone. */
+  private lexFieldOrVariable(typ: TokType): Token {
+    const from = this.pos + 1;
+    if (this.atTerminator(from)) return this.token(typ === Tok.Variable ? Tok.Variable : Tok.Dot, from);
+    const end = this.scanAlphaNumerics(from);
+    if (!this.atTerminator(end)) return this.errorf(`bad character ${formatRune(this.input.codePointAt(end)!)}`);
+    return this.token(typ, end);
+  }
+
+  /** The end of the letters, digits and underscores from `from` (never newlines, so lines need no counting). */
+  private scanAlphaNumerics(from: number): number {
+    const s = this.input;
+    WORD.lastIndex = from;
+    WORD.test(s);
+    let i = WORD.lastIndex;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+        i++;
+        continue;
+      }
+      if (c >= 128) {
+        const r = s.codePointAt(i)!;
+        if (isAlphaNumeric(r)) {
+          i += r > 0xffff ? 2 : 1;
+          continue;
+        }
+      }
+      return i;
+    }
+  }
+
+  private atTerminator(p: number): boolean {
+    const s = this.input;
+    if (p >= s.length) {
+      this.atEOF = true; // as peek() leaves it
+      return true;
+    }
+    switch (s.charCodeAt(p)) {
+      case 32:
+      case 9:
+      case 13:
+      case 10:
+      case 46:
+      case 44:
+      case 124:
+      case 58:
+      case 41:
+      case 40:
+        return true;
+      case 125:
+        return s.charCodeAt(p + 1) === 125;
+    }
+    return false;
+  }
+
+  // --- the rare tokens, scanned a character at a time as Go does ---------------------------------------------
 
   private next(): number {
     const i = this.pos;
@@ -189,7 +482,6 @@ export class Lexer {
     const c = this.input.charCodeAt(i);
     if (c < 0xd800 || c > 0xdbff) {
       this.pos = i + 1;
-      if (c === 10) this.line++;
       return c;
     }
     const r = this.input.codePointAt(i)!;
@@ -200,9 +492,7 @@ export class Lexer {
   private backup(): void {
     if (!this.atEOF && this.pos > 0) {
       const c = this.input.charCodeAt(this.pos - 1);
-      const w = c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
-      this.pos -= w;
-      if (c === 10) this.line--;
+      this.pos -= c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
     }
   }
 
@@ -210,29 +500,6 @@ export class Lexer {
     const r = this.next();
     this.backup();
     return r;
-  }
-
-  private thisItem(typ: TokType): Token {
-    const t: Token = { typ, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine };
-    this.start = this.pos;
-    this.startLine = this.line;
-    return t;
-  }
-
-  private emit(typ: TokType): null {
-    this.item = this.thisItem(typ);
-    return null;
-  }
-
-  private emitItem(t: Token): null {
-    this.item = t;
-    return null;
-  }
-
-  private ignore(): void {
-    this.line += countNewlines(this.input, this.start, this.pos);
-    this.start = this.pos;
-    this.startLine = this.line;
   }
 
   private accept(valid: string): boolean {
@@ -250,258 +517,7 @@ export class Lexer {
     this.backup();
   }
 
-  private errorf(msg: string): null {
-    this.item = { typ: Tok.Error, pos: this.start, val: msg, line: this.startLine };
-    this.start = 0;
-    this.pos = 0;
-    this.input = '';
-    return null;
-  }
-
-  private lexText(): State {
-    const x = this.input.indexOf(LEFT_DELIM, this.pos);
-    if (x >= 0) {
-      if (x > this.pos) {
-        this.pos = x;
-        let trim = 0;
-        if (hasLeftTrimMarker(this.input, x + LEFT_DELIM.length)) {
-          let i = x;
-          while (i > this.start && isSpace(this.input.charCodeAt(i - 1))) i--;
-          trim = x - i;
-        }
-        this.pos -= trim;
-        this.line += countNewlines(this.input, this.start, this.pos);
-        const t = this.thisItem(Tok.Text);
-        this.pos += trim;
-        this.ignore();
-        if (t.val.length > 0) return this.emitItem(t);
-      }
-      return S_LEFT_DELIM;
-    }
-    this.pos = this.input.length;
-    if (this.pos > this.start) {
-      this.line += countNewlines(this.input, this.start, this.pos);
-      return this.emit(Tok.Text);
-    }
-    return this.emit(Tok.EOF);
-  }
-
-  /** NO_DELIM, or at a right delimiter with (DELIM_TRIM) or without (DELIM) a trim marker. */
-  private atRightDelim(): number {
-    const s = this.input;
-    if (hasRightTrimMarker(s, this.pos) && s.startsWith(RIGHT_DELIM, this.pos + TRIM_MARKER_LEN)) return DELIM_TRIM;
-    if (s.startsWith(RIGHT_DELIM, this.pos)) return DELIM;
-    return NO_DELIM;
-  }
-
-  private leftTrimLength(from: number): number {
-    let i = from;
-    while (i < this.input.length && isSpace(this.input.charCodeAt(i))) i++;
-    return i - from;
-  }
-
-  private lexLeftDelim(): State {
-    this.pos += LEFT_DELIM.length;
-    const trim = hasLeftTrimMarker(this.input, this.pos);
-    const after = trim ? TRIM_MARKER_LEN : 0;
-    if (this.input.startsWith(LEFT_COMMENT, this.pos + after)) {
-      this.pos += after;
-      this.ignore();
-      return S_COMMENT;
-    }
-    const t = this.thisItem(Tok.LeftDelim);
-    this.insideAction = true;
-    this.pos += after;
-    this.ignore();
-    this.parenDepth = 0;
-    return this.emitItem(t);
-  }
-
-  private lexComment(): State {
-    this.pos += LEFT_COMMENT.length;
-    const x = this.input.indexOf(RIGHT_COMMENT, this.pos);
-    if (x < 0) return this.errorf('unclosed comment');
-    this.pos = x + RIGHT_COMMENT.length;
-    const at = this.atRightDelim();
-    if (at === NO_DELIM) return this.errorf('comment ends before closing delimiter');
-    const trim = at === DELIM_TRIM;
-    if (this.options.commentNewlines) this.line += countNewlines(this.input, this.start, this.pos);
-    this.thisItem(Tok.Comment);
-    if (trim) this.pos += TRIM_MARKER_LEN;
-    this.pos += RIGHT_DELIM.length;
-    if (trim) this.pos += this.leftTrimLength(this.pos);
-    this.ignore();
-    return S_TEXT;
-  }
-
-  private lexRightDelim(): State {
-    const trim = this.atRightDelim() === DELIM_TRIM;
-    if (trim) {
-      this.pos += TRIM_MARKER_LEN;
-      this.ignore();
-    }
-    this.pos += RIGHT_DELIM.length;
-    const t = this.thisItem(Tok.RightDelim);
-    if (trim) {
-      this.pos += this.leftTrimLength(this.pos);
-      this.ignore();
-    }
-    this.insideAction = false;
-    return this.emitItem(t);
-  }
-
-  // The sub-lexers of an action are called directly rather than through `step`: this runs once per token.
-  private lexInsideAction(): State {
-    const c = this.input.charCodeAt(this.pos);
-    // Only "}}" and " -}}" end the action.
-    if (c === 125 || isSpace(c)) {
-      if (this.atRightDelim() !== NO_DELIM) {
-        if (this.parenDepth === 0) return S_RIGHT_DELIM;
-        return this.errorf('unclosed left paren');
-      }
-      if (c !== 125) return this.lexSpace(); // the space may begin " -}}"
-    }
-    const r = this.next();
-    if (r === EOF) return this.errorf('unclosed action');
-    switch (r) {
-      case 61 /* = */:
-        return this.emit(Tok.Assign);
-      case 58 /* : */:
-        if (this.next() !== 61) return this.errorf('expected :=');
-        return this.emit(Tok.Declare);
-      case 124 /* | */:
-        return this.emit(Tok.Pipe);
-      case 34 /* " */:
-        return this.lexQuote();
-      case 96 /* ` */:
-        return this.lexRawQuote();
-      case 36 /* $ */:
-        return this.atTerminator() ? this.emit(Tok.Variable) : this.lexFieldOrVariable(Tok.Variable);
-      case 39 /* ' */:
-        return this.lexChar();
-      case 40 /* ( */:
-        this.parenDepth++;
-        return this.emit(Tok.LeftParen);
-      case 41 /* ) */:
-        this.parenDepth--;
-        if (this.parenDepth < 0) return this.errorf('unexpected right paren');
-        return this.emit(Tok.RightParen);
-    }
-    if (r === 46 /* . */) {
-      // ".field" unless a digit follows, which makes a number.
-      if (this.pos < this.input.length) {
-        const c = this.input.charCodeAt(this.pos);
-        if (c < 48 || c > 57) return this.lexFieldOrVariable(Tok.Field);
-      }
-      this.backup();
-      return this.lexNumber();
-    }
-    if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
-      this.backup();
-      return this.lexNumber();
-    }
-    if (isAlphaNumeric(r)) {
-      this.backup();
-      return this.lexIdentifier();
-    }
-    if (r <= 127 && r >= 32 && r !== 127) return this.emit(Tok.Char);
-    return this.errorf(`unrecognized character in action: ${formatRune(r)}`);
-  }
-
-  private lexSpace(): State {
-    const s = this.input;
-    let i = this.pos;
-    let n = 0;
-    for (;;) {
-      if (i >= s.length) {
-        this.atEOF = true; // as peek() leaves it
-        break;
-      }
-      const c = s.charCodeAt(i);
-      if (!isSpace(c)) break;
-      if (c === 10) this.line++;
-      i++;
-      n++;
-    }
-    this.pos = i;
-    // A trim-marked right delimiter starts with a space: leave that space to it.
-    if (hasRightTrimMarker(this.input, this.pos - 1) && this.input.startsWith(RIGHT_DELIM, this.pos - 1 + 2)) {
-      this.backup();
-      if (n === 1) return S_RIGHT_DELIM;
-    }
-    return this.emit(Tok.Space);
-  }
-
-  private lexIdentifier(): State {
-    const r = this.scanAlphaNumerics();
-    const word = this.input.slice(this.start, this.pos);
-    if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
-    const kw = KEYWORDS.get(word);
-    if (kw !== undefined && kw > Tok.Keyword) {
-      if ((kw === Tok.Break && !this.options.breakOK) || (kw === Tok.Continue && !this.options.continueOK)) {
-        return this.emit(Tok.Identifier);
-      }
-      return this.emit(kw);
-    }
-    if (word.charCodeAt(0) === 46) return this.emit(Tok.Field);
-    if (word === 'true' || word === 'false') return this.emit(Tok.Bool);
-    return this.emit(Tok.Identifier);
-  }
-
-  private lexFieldOrVariable(typ: TokType): State {
-    if (this.atTerminator()) return this.emit(typ === Tok.Variable ? Tok.Variable : Tok.Dot);
-    const r = this.scanAlphaNumerics();
-    if (!this.atTerminator()) return this.errorf(`bad character ${formatRune(r)}`);
-    return this.emit(typ);
-  }
-
-  /**
-   * Advances over letters, digits and underscores (never newlines, so lines need no counting) and returns the
-   * code point that stopped the scan, unconsumed (EOF at the end).
-   */
-  private scanAlphaNumerics(): number {
-    const s = this.input;
-    let i = this.pos;
-    for (;;) {
-      const c = s.charCodeAt(i);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
-        i++;
-        continue;
-      }
-      if (c >= 128) {
-        const r = s.codePointAt(i)!;
-        if (isAlphaNumeric(r)) {
-          i += r > 0xffff ? 2 : 1;
-          continue;
-        }
-        this.pos = i;
-        return r;
-      }
-      this.pos = i;
-      return Number.isNaN(c) ? EOF : c;
-    }
-  }
-
-  private atTerminator(): boolean {
-    if (this.pos >= this.input.length) {
-      this.atEOF = true; // as peek() leaves it
-      return true;
-    }
-    const r = this.input.charCodeAt(this.pos);
-    if (isSpace(r)) return true;
-    switch (r) {
-      case 46:
-      case 44:
-      case 124:
-      case 58:
-      case 41:
-      case 40:
-        return true;
-    }
-    return this.input.startsWith(RIGHT_DELIM, this.pos);
-  }
-
-  private lexChar(): State {
+  private lexChar(): Token {
     for (;;) {
       let r = this.next();
       if (r === 92 /* \ */) {
@@ -515,7 +531,9 @@ export class Lexer {
     return this.emit(Tok.CharConstant);
   }
 
-  private lexNumber(): State {
+  private lexNumber(): Token {
+    SIMPLE_NUMBER.lastIndex = this.pos;
+    if (SIMPLE_NUMBER.test(this.input)) return this.token(Tok.Number, SIMPLE_NUMBER.lastIndex);
     if (!this.scanNumber()) return this.errorf(`bad number syntax: ${quote(this.input.slice(this.start, this.pos))}`);
     const sign = this.peek();
     if (sign === 43 || sign === 45) {
@@ -554,7 +572,7 @@ export class Lexer {
     return true;
   }
 
-  private lexQuote(): State {
+  private lexQuote(): Token {
     for (;;) {
       let r = this.next();
       if (r === 92) {
@@ -566,14 +584,5 @@ export class Lexer {
       if (r === 34) break;
     }
     return this.emit(Tok.String);
-  }
-
-  private lexRawQuote(): State {
-    for (;;) {
-      const r = this.next();
-      if (r === EOF) return this.errorf('unterminated raw quoted string');
-      if (r === 96) break;
-    }
-    return this.emit(Tok.RawString);
   }
 }

@@ -62,30 +62,33 @@ export function parseTemplates(
   return ctx.treeSet;
 }
 
-const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '', line: 0 };
+const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '' };
 
 /** Parses one tree (Go's *parse.Tree during parsing); `define` and `block` bodies get their own. */
 class TreeParser {
   private readonly token: Token[] = [NO_TOKEN, NO_TOKEN, NO_TOKEN];
   private peekCount = 0;
   private vars: string[] = ['$'];
-  private actionLine = 0;
+  /** Where the action being parsed starts (its `{{`), or -1: lexical errors name its line. */
+  private actionPos = -1;
   private rangeDepth = 0;
   private stackDepth = 0;
   readonly tree: Tree;
+  private readonly lex: Lexer;
 
   constructor(
     private readonly ctx: ParseContext,
     name: string,
   ) {
     this.tree = { name, parseName: ctx.parseName, text: ctx.text, root: undefined as unknown as ListNode };
+    this.lex = ctx.lex;
   }
 
   // --- token stream -------------------------------------------------------------------------------------------
 
   private next(): Token {
     if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.ctx.lex.nextItem();
+    else this.token[0] = this.lex.nextItem();
     return this.token[this.peekCount];
   }
 
@@ -107,27 +110,35 @@ class TreeParser {
   private peek(): Token {
     if (this.peekCount > 0) return this.token[this.peekCount - 1];
     this.peekCount = 1;
-    this.token[0] = this.ctx.lex.nextItem();
+    this.token[0] = this.lex.nextItem();
     return this.token[0];
   }
 
   private nextNonSpace(): Token {
-    let t: Token;
-    do t = this.next();
-    while (t.typ === Tok.Space);
+    while (this.peekCount > 0) {
+      const t = this.token[--this.peekCount];
+      if (t.typ !== Tok.Space) return t;
+    }
+    // The spaces the lexer skips would have been read and dropped here: only the last token read is kept.
+    const t = this.lex.nextNonSpace();
+    this.token[0] = t;
     return t;
   }
 
   private peekNonSpace(): Token {
+    if (this.peekCount > 0) {
+      const t = this.token[this.peekCount - 1];
+      if (t.typ !== Tok.Space) return t;
+    }
     const t = this.nextNonSpace();
-    this.backup();
+    this.peekCount++;
     return t;
   }
 
   // --- errors -------------------------------------------------------------------------------------------------
 
   private errorf(detail: string): never {
-    const line = this.token[0].line;
+    const line = this.lex.lineAt(this.token[0].pos);
     throw new TemplateParseError(
       `template: ${this.ctx.parseName}:${line}: ${detail}`,
       this.ctx.parseName,
@@ -145,8 +156,9 @@ class TreeParser {
   private unexpected(t: Token, context: string): never {
     if (t.typ === Tok.Error) {
       let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== t.line) {
-        extra = ` in action started at ${this.ctx.parseName}:${this.actionLine}`;
+      const actionLine = this.actionPos < 0 ? 0 : this.lex.lineAt(this.actionPos);
+      if (actionLine !== 0 && actionLine !== this.lex.lineAt(t.pos)) {
+        extra = ` in action started at ${this.ctx.parseName}:${actionLine}`;
         if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       this.errorf(`${tokenString(t)}${extra}`);
@@ -193,19 +205,20 @@ class TreeParser {
     const context = 'define clause';
     const nameTok = this.nextNonSpace();
     if (nameTok.typ !== Tok.String && nameTok.typ !== Tok.RawString) this.unexpected(nameTok, context);
-    (this.tree as { name: string }).name = this.unquote(nameTok.val);
+    (this.tree as { name: string }).name = this.stringText(nameTok);
     this.expect(Tok.RightDelim, context);
-    const [list, end] = this.itemList();
+    const list = this.newList(this.peekNonSpace().pos);
+    const end = this.itemList(list);
     this.tree.root = list;
     if (end.type !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     this.add();
   }
 
-  private itemList(): [ListNode, Node] {
-    const list = this.newList(this.peekNonSpace().pos);
+  /** Fills `list` up to `{{end}}` or `{{else}}`, which it returns. */
+  private itemList(list: ListNode): Node {
     while (this.peekNonSpace().typ !== Tok.EOF) {
       const n = this.textOrAction();
-      if (n.type === N.End || n.type === N.Else) return [list, n];
+      if (n.type === N.End || n.type === N.Else) return n;
       list.nodes.push(n);
     }
     this.errorf('unexpected EOF');
@@ -217,12 +230,11 @@ class TreeParser {
       case Tok.Text:
         return { type: N.Text, pos: t.pos, text: t.val };
       case Tok.LeftDelim: {
-        this.actionLine = t.line;
-        try {
-          return this.action();
-        } finally {
-          this.actionLine = 0;
-        }
+        // No try/finally: an error ends the whole parse.
+        this.actionPos = t.pos;
+        const n = this.action();
+        this.actionPos = -1;
+        return n;
       }
     }
     this.unexpected(t, 'input');
@@ -338,37 +350,33 @@ class TreeParser {
     }
   }
 
-  private parseControl(context: string): { pipe: PipeNode; list: ListNode; elseList: ListNode | null } {
-    const mark = this.vars.length;
-    try {
-      const pipe = this.pipeline(context, Tok.RightDelim);
-      if (context === 'range') this.rangeDepth++;
-      let [list, next] = this.itemList();
-      if (context === 'range') this.rangeDepth--;
-      let elseList: ListNode | null = null;
-      if (next.type === N.Else) {
-        // `{{else if x}}` and `{{else with x}}` parse as `{{else}}{{if x}}...{{end}}{{end}}`, sharing the end.
-        if (context === 'if' && this.peek().typ === Tok.If) {
-          this.next();
-          elseList = this.newList(next.pos);
-          elseList.nodes.push(this.branch(N.If, 'if'));
-        } else if (context === 'with' && this.peek().typ === Tok.With) {
-          this.next();
-          elseList = this.newList(next.pos);
-          elseList.nodes.push(this.branch(N.With, 'with'));
-        } else {
-          [elseList, next] = this.itemList();
-          if (next.type !== N.End) this.errorf(`expected end; found ${nodeString(next)}`);
-        }
-      }
-      return { pipe, list, elseList };
-    } finally {
-      this.vars.length = mark;
-    }
-  }
-
+  /** `if`, `range` and `with` (Go's parseControl); the variables they declare end with them. */
   private branch(type: BranchNode['type'], context: string): BranchNode {
-    const { pipe, list, elseList } = this.parseControl(context);
+    const mark = this.vars.length;
+    const pipe = this.pipeline(context, Tok.RightDelim);
+    if (type === N.Range) this.rangeDepth++;
+    const list = this.newList(this.peekNonSpace().pos);
+    let next = this.itemList(list);
+    if (type === N.Range) this.rangeDepth--;
+    let elseList: ListNode | null = null;
+    if (next.type === N.Else) {
+      // `{{else if x}}` and `{{else with x}}` parse as `{{else}}{{if x}}...{{end}}{{end}}`, sharing the end.
+      if (type === N.If && this.peek().typ === Tok.If) {
+        this.next();
+        elseList = this.newList(next.pos);
+        elseList.nodes.push(this.branch(N.If, 'if'));
+      } else if (type === N.With && this.peek().typ === Tok.With) {
+        this.next();
+        elseList = this.newList(next.pos);
+        elseList.nodes.push(this.branch(N.With, 'with'));
+      } else {
+        elseList = this.newList(this.peekNonSpace().pos);
+        next = this.itemList(elseList);
+        if (next.type !== N.End) this.errorf(`expected end; found ${nodeString(next)}`);
+      }
+    }
+    // No try/finally: an error ends the whole parse. Truncating an array is a slow call: only when needed.
+    if (this.vars.length !== mark) this.vars.length = mark;
     return { type, pos: pipe.pos, pipe, list, elseList };
   }
 
@@ -385,7 +393,8 @@ class TreeParser {
     const name = this.templateName(t, context);
     const pipe = this.pipeline(context, Tok.RightDelim);
     const block = new TreeParser(this.ctx, name);
-    const [list, end] = block.itemList();
+    const list = block.newList(block.peekNonSpace().pos);
+    const end = block.itemList(list);
     block.tree.root = list;
     if (end.type !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     block.add();
@@ -407,7 +416,7 @@ class TreeParser {
   }
 
   private templateName(t: Token, context: string): string {
-    if (t.typ === Tok.String || t.typ === Tok.RawString) return this.unquote(t.val);
+    if (t.typ === Tok.String || t.typ === Tok.RawString) return this.stringText(t);
     this.unexpected(t, context);
   }
 
@@ -433,17 +442,22 @@ class TreeParser {
     let t = this.peek();
     if (t.typ !== Tok.Field) return node;
     const pos = t.pos;
+    if (node.type === N.Field || node.type === N.Variable) {
+      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token. The
+      // term's name list is its own (made by term just now): extend it.
+      const ident = node.ident;
+      do {
+        ident.push(this.next().val.slice(1));
+        t = this.peek();
+      } while (t.typ === Tok.Field);
+      return node.type === N.Field ? { type: N.Field, pos, ident } : { type: N.Variable, pos, ident };
+    }
     const fields: string[] = [];
     do {
       fields.push(this.next().val.slice(1));
       t = this.peek();
     } while (t.typ === Tok.Field);
     switch (node.type) {
-      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token.
-      case N.Field:
-        return { type: N.Field, pos, ident: node.ident.concat(fields) };
-      case N.Variable:
-        return { type: N.Variable, pos, ident: node.ident.concat(fields) };
       case N.Bool:
       case N.String:
       case N.Number:
@@ -468,7 +482,7 @@ class TreeParser {
       case Tok.Variable:
         return this.useVar(t.pos, t.val);
       case Tok.Field:
-        return { type: N.Field, pos: t.pos, ident: t.val.slice(1).split('.') };
+        return { type: N.Field, pos: t.pos, ident: [t.val.slice(1)] }; // a field token is one name
       case Tok.Bool:
         return { type: N.Bool, pos: t.pos, value: t.val === 'true' };
       case Tok.CharConstant:
@@ -478,15 +492,13 @@ class TreeParser {
       case Tok.LeftParen: {
         if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
         this.stackDepth++;
-        try {
-          return this.pipeline('parenthesized pipeline', Tok.RightParen);
-        } finally {
-          this.stackDepth--;
-        }
+        const pipe = this.pipeline('parenthesized pipeline', Tok.RightParen);
+        this.stackDepth--;
+        return pipe;
       }
       case Tok.String:
       case Tok.RawString:
-        return { type: N.String, pos: t.pos, quoted: t.val, text: this.unquote(t.val) };
+        return { type: N.String, pos: t.pos, quoted: t.val, text: this.stringText(t) };
     }
     this.backup();
     return null;
@@ -499,11 +511,18 @@ class TreeParser {
   }
 
   private newVariable(pos: number, ident: string): VariableNode {
-    return { type: N.Variable, pos, ident: ident.split('.') };
+    return { type: N.Variable, pos, ident: [ident] }; // a variable token is one name
   }
 
   private newList(pos: number): ListNode {
     return { type: N.List, pos, nodes: [] };
+  }
+
+  /** A string literal's value: a "..." token without escapes is its inside (the lexer checked the rest). */
+  private stringText(t: Token): string {
+    const v = t.val;
+    if (t.typ === Tok.String && v.indexOf('\\') < 0) return v.slice(1, -1);
+    return this.unquote(v);
   }
 
   private unquote(lit: string): string {

@@ -3,12 +3,13 @@ import { Lexer, Tok, type Token, tokenString } from '../../src/template/lexer.ts
 
 const NAMES = Object.fromEntries(Object.entries(Tok).map(([k, v]) => [v, k]));
 
-function lex(input: string, commentNewlines = true): Token[] {
+/** The tokens, each with the line the lexer gives its position. */
+function lex(input: string, commentNewlines = true): Array<Token & { line: number }> {
   const l = new Lexer(input, { breakOK: true, continueOK: true, commentNewlines });
-  const out: Token[] = [];
+  const out: Array<Token & { line: number }> = [];
   for (;;) {
     const t = l.nextItem();
-    out.push(t);
+    out.push({ ...t, line: l.lineAt(t.pos) });
     if (t.typ === Tok.EOF || t.typ === Tok.Error) return out;
   }
 }
@@ -150,7 +151,7 @@ describe('lexer', () => {
   });
 
   it('names tokens in messages as Go does', () => {
-    const t = (typ: Token['typ'], val: string): Token => ({ typ, pos: 0, val, line: 1 });
+    const t = (typ: Token['typ'], val: string): Token => ({ typ, pos: 0, val });
     expect(tokenString(t(Tok.EOF, ''))).toBe('EOF');
     expect(tokenString(t(Tok.Range, 'range'))).toBe('<range>');
     expect(tokenString(t(Tok.Number, '1'))).toBe('"1"');
