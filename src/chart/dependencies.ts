@@ -272,8 +272,9 @@ function processImportValues(ctx: Ctx, c: Chart): void {
     }
     r.importValues = out;
   }
-  // Imported values sit below the chart's own: b is merged into the values, not over them.
-  c.values = mergeTables(deepCopyMap(cvals), b, opts) as GoMap;
+  // Imported values sit below the chart's own: b is merged into the values, not over them. cvals is this
+  // call's own copy; it only needs copying again when imported tables (parts of it) are merged into it.
+  c.values = b.size === 0 ? cvals : (mergeTables(deepCopyMap(cvals), b, opts) as GoMap);
 }
 
 /** pathToMap: `a.b` and data → {a: {b: data}}; `.` → data itself. */

@@ -3,7 +3,18 @@
 // `templates/.?*`) ignores; directories that match are not entered. Irregular files (devices, sockets) and
 // files over the per-file limit are errors. bosun refuses symbolic links that resolve outside the chart.
 
-import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { compareStrings } from '../template/gostring.ts';
 import { goFileError } from '../values/fs.ts';
@@ -49,7 +60,9 @@ export function readChartDirectory(dir: string, options: DirectoryOptions = {}):
   const files: LoadedFile[] = [];
   // Real paths of the directories being walked, to stop a link that leads back into one of them.
   const walking = new Set<string>();
-  const visit = (abs: string, rel: string, st: Stats) => {
+  // `real` is the real path of `abs`: known without a realpath call for everything below a directory whose
+  // real path is known, since only symbolic links (resolved here) make them differ.
+  const visit = (abs: string, rel: string, st: Kind, real: string) => {
     if (st.isSymbolicLink()) {
       let resolved: string;
       try {
@@ -61,24 +74,26 @@ export function readChartDirectory(dir: string, options: DirectoryOptions = {}):
         throw new ChartError(`symbolic link ${rel} points outside the chart (to ${resolved})`, rel);
       }
       options.warn?.(symlinkWarning(abs, resolved));
-      visit(abs, rel, statSync(resolved));
+      visit(abs, rel, statSync(resolved), resolved);
       return;
     }
     if (st.isDirectory()) {
       if (rel !== '' && rules.ignore(rel, true)) return;
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(abs);
+        // The entries' types come with the names: no lstat per entry.
+        entries = readdirSync(abs, { withFileTypes: true });
       } catch (e) {
         throw new ChartError(goFileError('open', abs, e), rel, { cause: e });
       }
-      names.sort(compareStrings);
-      const real = realpathSync(abs);
+      entries.sort(compareNames);
       if (walking.has(real)) throw new ChartError(`symbolic link loop at ${rel}`, rel);
       walking.add(real);
-      for (const name of names) {
-        const childAbs = join(abs, name);
-        visit(childAbs, rel === '' ? name : `${rel}/${name}`, lstatSync(childAbs));
+      const absDir = abs.endsWith(sep) ? abs : abs + sep;
+      const realDir = real.endsWith(sep) ? real : real + sep;
+      for (let i = 0; i < entries.length; i++) {
+        const name = entries[i].name;
+        visit(absDir + name, rel === '' ? name : `${rel}/${name}`, entries[i], realDir + name);
       }
       walking.delete(real);
       return;
@@ -87,23 +102,52 @@ export function readChartDirectory(dir: string, options: DirectoryOptions = {}):
     if (!st.isFile()) {
       throw new ChartError(`cannot load irregular file ${abs} as it has file mode type bits set`, rel);
     }
-    if (st.size > maxFileBytes) {
+    let data: Uint8Array | null;
+    try {
+      data = readUpTo(abs, maxFileBytes);
+    } catch (e) {
+      throw new ChartError(`error reading ${rel}: ${goFileError('open', abs, e)}`, rel, { cause: e });
+    }
+    if (data === null) {
       throw new ChartError(
         `chart file ${goQuote(basename(abs))} is larger than the maximum file size ${maxFileBytes}`,
         rel,
       );
     }
-    let data: Uint8Array;
-    try {
-      data = readFileSync(abs);
-    } catch (e) {
-      throw new ChartError(`error reading ${rel}: ${goFileError('open', abs, e)}`, rel, { cause: e });
-    }
     if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
     files.push({ name: rel, data });
   };
-  visit(top, '', lstatSync(top));
+  visit(top, '', lstatSync(top), realTop);
   return files;
+}
+
+/** What the walk needs of an entry's type: a Dirent from readdir, or Stats for the top and link targets. */
+type Kind = Pick<Dirent, 'isSymbolicLink' | 'isDirectory' | 'isFile'>;
+
+function compareNames(a: Dirent, b: Dirent): number {
+  return compareStrings(a.name, b.name);
+}
+
+/**
+ * A file's bytes (one open, fstat, read, close), or null when it is larger than max: the size is checked before
+ * reading, as helm does.
+ */
+function readUpTo(path: string, max: number): Uint8Array | null {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return null;
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, null);
+      if (n === 0) break;
+      off += n;
+    }
+    return off < size ? buf.subarray(0, off) : buf;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function symlinkWarning(path: string, resolved: string): HelmWarning {

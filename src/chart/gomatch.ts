@@ -24,8 +24,20 @@ interface Chunk {
 /** A pattern split into chunks (Go's scanChunk), reusable for many names. */
 export class GoPattern {
   private readonly chunks: Chunk[] = [];
+  /**
+   * The common shapes of .helmignore rules (`name`, `*.ext`, `prefix*`, `*`) as the text around the star: they
+   * match without walking chunks. Only patterns free of `?`, `[` and `\\` qualify, so none can be malformed.
+   */
+  private readonly fast: FastShape | null = null;
 
   constructor(readonly source: string) {
+    if (!SPECIAL.test(source)) this.fast = { star: -1, head: source, tail: '' };
+    else if (!SPECIAL_BUT_STAR.test(source)) {
+      const star = source.indexOf('*');
+      if (source.indexOf('*', star + 1) < 0) {
+        this.fast = { star, head: source.slice(0, star), tail: source.slice(star + 1) };
+      }
+    }
     let rest = source;
     while (rest.length > 0) {
       let star = false;
@@ -58,6 +70,16 @@ export class GoPattern {
 
   /** filepath.Match(pattern, name); throws BadPatternError for a malformed pattern that matching reaches. */
   match(name: string): boolean {
+    const fast = this.fast;
+    if (fast !== null) {
+      if (fast.star < 0) return name === fast.head;
+      const { head, tail } = fast;
+      // `*` stands for a run without '/'.
+      const end = name.length - tail.length;
+      if (end < head.length || !name.startsWith(head) || !name.endsWith(tail)) return false;
+      const slash = name.indexOf('/', head.length);
+      return slash < 0 || slash >= end;
+    }
     let s = name;
     const chunks = this.chunks;
     outer: for (let ci = 0; ci < chunks.length; ci++) {
@@ -85,6 +107,16 @@ export class GoPattern {
     return s.length === 0;
   }
 }
+
+interface FastShape {
+  /** The star's index in the pattern, -1 for none. */
+  readonly star: number;
+  readonly head: string;
+  readonly tail: string;
+}
+
+const SPECIAL = /[*?[\\]/;
+const SPECIAL_BUT_STAR = /[?[\\]/;
 
 /** filepath.Match(pattern, name). */
 export function goMatch(pattern: string, name: string): boolean {

@@ -78,21 +78,24 @@ export class IgnoreRules {
   /** Whether the chart-relative path (forward slashes) is ignored. */
   ignore(path: string, isDir: boolean): boolean {
     if (path === '' || path === '.' || path === './') return false;
-    for (const r of this.rules) {
+    const base = baseName(path);
+    const rules = this.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
       if (r.negate) {
         if (r.mustDir && !isDir) return true;
-        if (!matches(r, path)) return true;
+        if (!matches(r, r.baseOnly ? base : path)) return true;
         continue;
       }
       if (r.mustDir && !isDir) continue;
-      if (matches(r, path)) return true;
+      if (matches(r, r.baseOnly ? base : path)) return true;
     }
     return false;
   }
 }
 
-function matches(r: Rule, path: string): boolean {
-  const name = r.baseOnly ? baseName(path) : path;
+/** The rule's pattern against the path or, for a base-name rule, the base name. */
+function matches(r: Rule, name: string): boolean {
   try {
     return r.pattern.match(name);
   } catch (e) {

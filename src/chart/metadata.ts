@@ -344,11 +344,13 @@ export function decodeLock(doc: Value, dialect: Dialect = 'helm4'): ChartLock {
 
 const ALIAS_FORMAT = /^[a-zA-Z0-9_-]+$/;
 const NON_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
+/** Printable ASCII, all of it in the classes above: the common case, without compiling the Unicode classes. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 
 /** helm's sanitizeString: white space becomes ' ', other non-printable runes are dropped. */
 export function sanitizeString(s: string): string {
-  if (!NON_PRINTABLE.test(s)) return s;
+  if (PRINTABLE_ASCII.test(s) || !NON_PRINTABLE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (SPACE.test(ch)) out += ' ';

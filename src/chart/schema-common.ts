@@ -186,31 +186,50 @@ const SUBSCHEMAS = [
 
 /** Whether the walkers can decide validity on their own (only known keywords and local, resolvable $refs). */
 export function walkersSupport(root: Schema): boolean {
+  // Loops over each map with forEach and over fixed key lists by index: this runs once per render over the whole
+  // schema while the code is still cold, where for-of over Map entries costs an array per key.
+  let supported = true;
+  const keyword = (v: Json, k: string): void => {
+    if (NOT_WALKED.has(k)) supported = false;
+    else if (k === '$ref' && (typeof v !== 'string' || resolveRef(root, v) === undefined)) supported = false;
+  };
+  const sub = (x: Json): void => {
+    if (supported && !ok(x)) supported = false;
+  };
+  const dep = (x: Json): void => {
+    if (supported && !Array.isArray(x) && !ok(x)) supported = false;
+  };
   const ok = (s: Json | undefined): boolean => {
     if (s === undefined || typeof s === 'boolean') return true;
     if (!(s instanceof Map)) return false;
-    for (const [k, v] of s) {
-      if (NOT_WALKED.has(k)) return false;
-      if (k === '$ref' && (typeof v !== 'string' || resolveRef(root, v) === undefined)) return false;
+    s.forEach(keyword);
+    if (!supported) return false;
+    for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
+      const m = s.get(SUBSCHEMA_MAPS[i]);
+      if (m instanceof Map) m.forEach(sub);
     }
-    for (const k of SUBSCHEMA_MAPS) {
-      const m = s.get(k);
-      if (m instanceof Map) for (const x of m.values()) if (!ok(x)) return false;
+    for (let i = 0; i < SUBSCHEMA_LISTS.length; i++) {
+      const l = s.get(SUBSCHEMA_LISTS[i]);
+      if (Array.isArray(l)) for (let j = 0; j < l.length; j++) sub(l[j]);
     }
-    for (const k of SUBSCHEMA_LISTS) {
-      const l = s.get(k);
-      if (Array.isArray(l)) for (const x of l) if (!ok(x)) return false;
-    }
-    for (const k of SUBSCHEMAS) if (!ok(s.get(k))) return false;
+    for (let i = 0; i < SUBSCHEMAS.length; i++) sub(s.get(SUBSCHEMAS[i]) as Json);
     const items = s.get('items');
     if (Array.isArray(items)) {
-      for (const x of items) if (!ok(x)) return false;
-    } else if (!ok(items)) return false;
+      for (let j = 0; j < items.length; j++) sub(items[j]);
+    } else if (items !== undefined) sub(items);
     const deps = s.get('dependencies');
-    if (deps instanceof Map) for (const x of deps.values()) if (!Array.isArray(x) && !ok(x)) return false;
-    return true;
+    if (deps instanceof Map) deps.forEach(dep);
+    return supported;
   };
   return ok(root);
+}
+
+const TYPE_NAMES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+const NUMBER_KEYWORDS = ['minimum', 'maximum', 'multipleOf'];
+
+function isTypeName(n: Json): boolean {
+  return typeof n === 'string' && TYPE_NAMES.has(n);
 }
 
 /**
@@ -218,43 +237,55 @@ export function walkersSupport(root: Schema): boolean {
  * before validating). When this finds something, the metaschema itself is consulted for the exact message.
  */
 export function looksMalformed(root: Schema): boolean {
-  const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+  let found = false;
+  const sub = (x: Json): void => {
+    if (!found && bad(x)) found = true;
+  };
   const bad = (s: Json | undefined): boolean => {
     if (s === undefined || typeof s === 'boolean') return false;
     if (!(s instanceof Map)) return true;
     const t = s.get('type');
     if (t !== undefined) {
-      const names = typeof t === 'string' ? [t] : Array.isArray(t) ? t : [null];
-      if (names.some((n) => typeof n !== 'string' || !TYPES.includes(n))) return true;
+      if (Array.isArray(t)) {
+        for (let i = 0; i < t.length; i++) if (!isTypeName(t[i])) return true;
+      } else if (!isTypeName(t)) return true;
     }
-    for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']) {
-      const v = s.get(k);
+    for (let i = 0; i < COUNT_KEYWORDS.length; i++) {
+      const v = s.get(COUNT_KEYWORDS[i]);
       if (v !== undefined && !(v instanceof RawNumber && Number.isInteger(v.value) && v.value >= 0)) return true;
     }
-    for (const k of ['minimum', 'maximum', 'multipleOf']) {
-      const v = s.get(k);
+    for (let i = 0; i < NUMBER_KEYWORDS.length; i++) {
+      const v = s.get(NUMBER_KEYWORDS[i]);
       if (v !== undefined && !(v instanceof RawNumber)) return true;
     }
     const req = s.get('required');
-    if (req !== undefined && !(Array.isArray(req) && req.every((x) => typeof x === 'string'))) return true;
+    if (req !== undefined) {
+      if (!Array.isArray(req)) return true;
+      for (let i = 0; i < req.length; i++) if (typeof req[i] !== 'string') return true;
+    }
     if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
     if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
-    for (const k of SUBSCHEMA_MAPS) {
-      const m = s.get(k);
+    for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
+      const m = s.get(SUBSCHEMA_MAPS[i]);
       if (m === undefined) continue;
       if (!(m instanceof Map)) return true;
-      for (const x of m.values()) if (bad(x)) return true;
+      m.forEach(sub);
+      if (found) return true;
     }
-    for (const k of SUBSCHEMA_LISTS) {
-      const l = s.get(k);
+    for (let i = 0; i < SUBSCHEMA_LISTS.length; i++) {
+      const l = s.get(SUBSCHEMA_LISTS[i]);
       if (l === undefined) continue;
       if (!Array.isArray(l)) return true;
-      for (const x of l) if (bad(x)) return true;
+      for (let j = 0; j < l.length; j++) if (bad(l[j])) return true;
     }
-    for (const k of SUBSCHEMAS) if (bad(s.get(k))) return true;
+    for (let i = 0; i < SUBSCHEMAS.length; i++) if (bad(s.get(SUBSCHEMAS[i]))) return true;
     const items = s.get('items');
-    return Array.isArray(items) ? items.some(bad) : bad(items);
+    if (Array.isArray(items)) {
+      for (let j = 0; j < items.length; j++) if (bad(items[j])) return true;
+      return false;
+    }
+    return bad(items);
   };
   return bad(root);
 }

@@ -11,10 +11,9 @@
 // Where helm iterates Go maps (properties of an instance) the order is random; bosun uses the values' order.
 
 import { formatFloat, quote as goQuote } from '../template/strconv.ts';
-import type { Value } from '../template/value.ts';
+import type { GoMap, Value } from '../template/value.ts';
 import {
   type Draft,
-  entries,
   isObj,
   jsonEqual,
   jsonType,
@@ -235,14 +234,16 @@ class Walker {
   }
 
   private object(s: Map<string, Json>, v: Value, loc: string[], add: (e: VErr | undefined) => void): void {
-    const obj = entries(v);
-    const keys = new Set(obj.map(([k]) => k));
+    // The instance map itself answers key look-ups and is walked with forEach (no entry arrays: this runs over
+    // every object of the values while the code is cold).
+    const obj = v as GoMap;
+    const keys = obj;
     const minP = num(kw(s, 'minProperties'));
-    if (minP !== undefined && obj.length < minP)
-      add({ loc, msg: `minProperties: got ${xInt(obj.length)}, want ${xInt(minP)}` });
+    if (minP !== undefined && obj.size < minP)
+      add({ loc, msg: `minProperties: got ${xInt(obj.size)}, want ${xInt(minP)}` });
     const maxP = num(kw(s, 'maxProperties'));
-    if (maxP !== undefined && obj.length > maxP)
-      add({ loc, msg: `maxProperties: got ${xInt(obj.length)}, want ${xInt(maxP)}` });
+    if (maxP !== undefined && obj.size > maxP)
+      add({ loc, msg: `maxProperties: got ${xInt(obj.size)}, want ${xInt(maxP)}` });
     const req = kw(s, 'required');
     if (Array.isArray(req)) {
       const missing = req.filter((r): r is string => typeof r === 'string' && !keys.has(r));
@@ -266,24 +267,29 @@ class Walker {
     const patterns = kw(s, 'patternProperties');
     const additional = kw(s, 'additionalProperties');
     const notAllowed: string[] = [];
-    for (const [name, pv] of obj) {
-      let evaluated = false;
-      if (isObj(props) && props.has(name)) {
-        evaluated = true;
-        add(this.validate(props.get(name)!, pv, [...loc, name]));
-      }
-      if (isObj(patterns)) {
-        for (const [re, ps] of patterns) {
-          if (schemaRegex(re)?.test(name)) {
+    if (obj.size > 0 && (isObj(props) || isObj(patterns) || additional !== undefined)) {
+      obj.forEach((pv, name) => {
+        let evaluated = false;
+        if (isObj(props)) {
+          const ps = props.get(name);
+          if (ps !== undefined) {
             evaluated = true;
             add(this.validate(ps, pv, [...loc, name]));
           }
         }
-      }
-      if (!evaluated && additional !== undefined) {
-        if (additional === false) notAllowed.push(name);
-        else if (additional !== true) add(this.validate(additional, pv, [...loc, name]));
-      }
+        if (isObj(patterns)) {
+          for (const [re, ps] of patterns) {
+            if (schemaRegex(re)?.test(name)) {
+              evaluated = true;
+              add(this.validate(ps, pv, [...loc, name]));
+            }
+          }
+        }
+        if (!evaluated && additional !== undefined) {
+          if (additional === false) notAllowed.push(name);
+          else if (additional !== true) add(this.validate(additional, pv, [...loc, name]));
+        }
+      });
     }
     if (notAllowed.length > 0)
       add({ loc, msg: `additional properties ${notAllowed.map(quote).join(', ')} not allowed` });

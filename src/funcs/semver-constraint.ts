@@ -47,7 +47,11 @@ function isX(s: string): boolean {
   return s === 'x' || s === 'X' || s === '*';
 }
 
+/** What every hyphen range holds; most constraints have none, and then RANGE need not scan them. */
+const HYPHEN = new RegExp(`${S}-${S}`);
+
 function rewriteRange(c: string): string {
+  if (!HYPHEN.test(c)) return c;
   let out = c;
   for (const m of c.matchAll(RANGE)) {
     const replacement = `>= ${m[1]}, <= ${m[11]} `;

@@ -1,6 +1,6 @@
 // Helm's own template functions that need the template set: include, tpl, required, fail, and the cluster-facing
 // lookup, which `helm template` answers without a cluster.
-import type { TemplateSet } from '../template/index.ts';
+import type { ParsedText, TemplateSet } from '../template/index.ts';
 import { type FuncMap, GoError, goFunc, T, type Value } from '../template/value.ts';
 import { warnWrap } from './errors.ts';
 
@@ -26,6 +26,9 @@ export function bindHelmFuncs(
   const funcs: FuncMap = new Map(base);
   const included = new Map<string, number>();
   let root: TemplateSet | undefined;
+  // tpl's earlier parses by text: charts pass the same texts to tpl many times (bitnami's tplvalues.render),
+  // and a parse may be reused whenever the parsing set would answer the same (TemplateSet.parse checks).
+  const tplParsed = new Map<string, ParsedText>();
 
   const includeFor = (set: () => TemplateSet) =>
     goFunc('include', [T.string, T.any], (name, data) => {
@@ -54,7 +57,7 @@ export function bindHelmFuncs(
       ]);
       clone = parent().clone(cloneFuncs);
       try {
-        clone.parse(parentName, text as string);
+        tplParsed.set(text as string, clone.parse(parentName, text as string, tplParsed.get(text as string)));
       } catch (e) {
         throw new GoError(`cannot parse template ${goQuote(text as string)}: ${(e as Error).message}`, { cause: e });
       }

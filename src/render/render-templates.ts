@@ -136,14 +136,17 @@ function baseName(p: string): string {
 
 function slashes(p: string): number {
   let n = 0;
-  for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 47) n++;
+  for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) n++;
   return n;
 }
 
 /** Deepest paths first, then reverse lexical order: later-parsed (shallower) definitions win, as in Helm. */
 export function sortTemplates(names: string[]): string[] {
+  // Each name's depth is counted once, not once per comparison.
+  const depth = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) depth.set(names[i], slashes(names[i]));
   return names.sort((a, b) => {
-    const d = slashes(b) - slashes(a);
+    const d = depth.get(b)! - depth.get(a)!;
     if (d !== 0) return d;
     return a < b ? 1 : a > b ? -1 : 0;
   });
