@@ -185,6 +185,7 @@ class TreeParser {
   /** The top level: text, actions and `define`s, up to EOF. */
   parseTop(): void {
     this.tree.root = this.newList(this.peek().pos);
+    const nodes: Node[] = [];
     while (this.peek().typ !== Tok.EOF) {
       if (this.peek().typ === Tok.LeftDelim) {
         const delim = this.next();
@@ -197,8 +198,9 @@ class TreeParser {
       }
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
-      this.tree.root.nodes.push(n);
+      nodes.push(n);
     }
+    (this.tree.root as { nodes: Node[] }).nodes = nodes.slice();
   }
 
   private parseDefinition(): void {
@@ -216,10 +218,14 @@ class TreeParser {
 
   /** Fills `list` up to `{{end}}` or `{{else}}`, which it returns. */
   private itemList(list: ListNode): Node {
+    const nodes: Node[] = [];
     while (this.peekNonSpace().typ !== Tok.EOF) {
       const n = this.textOrAction();
-      if (n.type === N.End || n.type === N.Else) return n;
-      list.nodes.push(n);
+      if (n.type === N.End || n.type === N.Else) {
+        (list as { nodes: Node[] }).nodes = nodes.slice();
+        return n;
+      }
+      nodes.push(n);
     }
     this.errorf('unexpected EOF');
   }
@@ -263,9 +269,8 @@ class TreeParser {
         return this.branch(N.With, 'with');
     }
     this.backup();
-    const start = this.peek();
     const pipe = this.pipeline('command', Tok.RightDelim);
-    const a: ActionNode = { type: N.Action, pos: start.pos, pipe };
+    const a: ActionNode = { type: N.Action, pos: t.pos, pipe };
     return a;
   }
 
@@ -278,7 +283,10 @@ class TreeParser {
 
   private pipeline(context: string, end: TokType): PipeNode {
     const start = this.peekNonSpace();
-    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, isAssign: false, decl: [], cmds: [] };
+    // Arrays made apart from the node: an object literal holding array literals is built by a slow runtime call.
+    const decl: VariableNode[] = [];
+    const cmds: CommandNode[] = [];
+    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, isAssign: false, decl, cmds };
     for (;;) {
       const v = this.peekNonSpace();
       if (v.typ !== Tok.Variable) break;
@@ -312,6 +320,8 @@ class TreeParser {
       const t = this.nextNonSpace();
       switch (t.typ) {
         case end:
+          (pipe as { cmds: CommandNode[] }).cmds = cmds.slice();
+          if (pipe.decl.length > 0) (pipe as { decl: VariableNode[] }).decl = pipe.decl.slice();
           this.checkPipeline(pipe, context);
           return pipe;
         case Tok.Bool:
@@ -327,8 +337,8 @@ class TreeParser {
         case Tok.Variable:
         case Tok.LeftParen:
           this.backup();
-          pipe.cmds.push(this.command());
-          if (pipe.cmds.length > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
+          cmds.push(this.command());
+          if (cmds.length > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
           break;
         default:
           this.unexpected(t, context);
@@ -363,12 +373,12 @@ class TreeParser {
       // `{{else if x}}` and `{{else with x}}` parse as `{{else}}{{if x}}...{{end}}{{end}}`, sharing the end.
       if (type === N.If && this.peek().typ === Tok.If) {
         this.next();
-        elseList = this.newList(next.pos);
-        elseList.nodes.push(this.branch(N.If, 'if'));
+        const nodes: Node[] = [this.branch(N.If, 'if')];
+        elseList = { type: N.List, pos: next.pos, nodes };
       } else if (type === N.With && this.peek().typ === Tok.With) {
         this.next();
-        elseList = this.newList(next.pos);
-        elseList.nodes.push(this.branch(N.With, 'with'));
+        const nodes: Node[] = [this.branch(N.With, 'with')];
+        elseList = { type: N.List, pos: next.pos, nodes };
       } else {
         elseList = this.newList(this.peekNonSpace().pos);
         next = this.itemList(elseList);
@@ -421,19 +431,20 @@ class TreeParser {
   }
 
   private command(): CommandNode {
-    const cmd: CommandNode = { type: N.Command, pos: this.peekNonSpace().pos, args: [] };
+    const pos = this.peekNonSpace().pos;
+    const args: Node[] = [];
     for (;;) {
-      this.peekNonSpace();
       const operand = this.operand();
-      if (operand !== null) cmd.args.push(operand);
+      if (operand !== null) args.push(operand);
       const t = this.next();
       if (t.typ === Tok.Space) continue;
       if (t.typ === Tok.RightDelim || t.typ === Tok.RightParen) this.backup();
       else if (t.typ !== Tok.Pipe) this.unexpected(t, 'operand');
       break;
     }
-    if (cmd.args.length === 0) this.errorf('empty command');
-    return cmd;
+    if (args.length === 0) this.errorf('empty command');
+    // Trees live as long as the chart: keep exact-size copies of the arrays push grew (16 slots at first).
+    return { type: N.Command, pos, args: args.slice() };
   }
 
   private operand(): Node | null {
@@ -442,22 +453,17 @@ class TreeParser {
     let t = this.peek();
     if (t.typ !== Tok.Field) return node;
     const pos = t.pos;
-    if (node.type === N.Field || node.type === N.Variable) {
-      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token. The
-      // term's name list is its own (made by term just now): extend it.
-      const ident = node.ident;
-      do {
-        ident.push(this.next().val.slice(1));
-        t = this.peek();
-      } while (t.typ === Tok.Field);
-      return node.type === N.Field ? { type: N.Field, pos, ident } : { type: N.Variable, pos, ident };
-    }
     const fields: string[] = [];
     do {
       fields.push(this.next().val.slice(1));
       t = this.peek();
     } while (t.typ === Tok.Field);
     switch (node.type) {
+      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token.
+      case N.Field:
+        return { type: N.Field, pos, ident: node.ident.concat(fields) };
+      case N.Variable:
+        return { type: N.Variable, pos, ident: node.ident.concat(fields) };
       case N.Bool:
       case N.String:
       case N.Number:
@@ -465,7 +471,7 @@ class TreeParser {
       case N.Dot:
         this.errorf(`unexpected . after term ${quote(nodeString(node))}`);
     }
-    const chain: ChainNode = { type: N.Chain, pos, node, fields };
+    const chain: ChainNode = { type: N.Chain, pos, node, fields: fields.slice() };
     return chain;
   }
 
@@ -481,8 +487,10 @@ class TreeParser {
         return { type: N.Nil, pos: t.pos };
       case Tok.Variable:
         return this.useVar(t.pos, t.val);
-      case Tok.Field:
-        return { type: N.Field, pos: t.pos, ident: [t.val.slice(1)] }; // a field token is one name
+      case Tok.Field: {
+        const ident = [t.val.slice(1)]; // a field token is one name
+        return { type: N.Field, pos: t.pos, ident };
+      }
       case Tok.Bool:
         return { type: N.Bool, pos: t.pos, value: t.val === 'true' };
       case Tok.CharConstant:
@@ -511,11 +519,13 @@ class TreeParser {
   }
 
   private newVariable(pos: number, ident: string): VariableNode {
-    return { type: N.Variable, pos, ident: [ident] }; // a variable token is one name
+    const names = [ident]; // a variable token is one name
+    return { type: N.Variable, pos, ident: names };
   }
 
   private newList(pos: number): ListNode {
-    return { type: N.List, pos, nodes: [] };
+    const nodes: Node[] = [];
+    return { type: N.List, pos, nodes };
   }
 
   /** A string literal's value: a "..." token without escapes is its inside (the lexer checked the rest). */

@@ -131,6 +131,20 @@ describe('lexer', () => {
     expect(end?.line).toBe(2);
     const end4 = lex('{{/*\n\n*/}}\n{{ end }}', true).find((t) => t.val === 'end');
     expect(end4?.line).toBe(4);
+    // Several comments: each one's newlines are left out of the lines after it, not before.
+    const text = 'a\n{{/*\n*/}}b\n{{/*\n\n*/}}\n{{ end }}';
+    expect(lex(text, false).map((t) => `${t.val}@${t.line}`)).toEqual([
+      'a\n@1',
+      'b\n@2',
+      '\n@3',
+      '{{@4',
+      ' @4',
+      'end@4',
+      ' @4',
+      '}}@4',
+      '@4',
+    ]);
+    expect(lex(text, true).find((t) => t.val === 'end')?.line).toBe(7);
   });
 
   it('reports lexical errors with Go words', () => {
