@@ -431,7 +431,23 @@ class State {
     final: Final,
   ): Value {
     const last = ident.length - 1;
-    for (let i = start; i < last; i++) {
+    const noArgs = (args === null || args.length <= 1) && final === MISSING;
+    for (let i = start; i <= last; i++) {
+      // The common step, inline: a key found in a map type without methods (what evalField would return).
+      if (receiver instanceof Map && (noArgs || i < last)) {
+        const info = typeInfoOf(receiver);
+        if (info === undefined || info.methods === undefined) {
+          const v = receiver.get(ident[i]);
+          if (v !== undefined && !(v instanceof GoStruct)) {
+            if (i === last) return v;
+            const elem = info?.elem;
+            wrapped = elem === undefined || elem === 'interface {}';
+            receiver = v;
+            continue;
+          }
+        }
+      }
+      if (i === last) break;
       const next = this.evalField(dot, ident[i], node, null, MISSING, receiver, wrapped);
       wrapped = receiver instanceof Map && isInterfaceElem(receiver);
       receiver = next;

@@ -76,7 +76,17 @@ export function deepCopyMap(m: GoMap): GoMap {
 }
 
 function copyInto(this: GoMap, v: Value, k: string): void {
-  this.set(k, v instanceof Map ? deepCopyMap(v) : Array.isArray(v) ? v.map(deepCopy) : v);
+  // Scalars (most entries) leave after one typeof test.
+  this.set(
+    k,
+    typeof v !== 'object' || v === null
+      ? v
+      : v instanceof Map
+        ? deepCopyMap(v)
+        : Array.isArray(v)
+          ? v.map(deepCopy)
+          : v,
+  );
 }
 
 export function deepCopy(v: Value): Value {
