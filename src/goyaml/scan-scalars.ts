@@ -376,6 +376,7 @@ function scanPlainScalarChars(r: CharReader, parentIndent: number, flowLevel: nu
 const PLAIN_RUN_BLOCK = /(?:[^ \t\r\n\u0085\u2028\u2029\0:]|:(?=[^ \t\r\n\u0085\u2028\u2029\0]))+/y;
 const PLAIN_RUN_FLOW = /(?:[^ \t\r\n\u0085\u2028\u2029\0:,?[\]{}]|:(?=[^ \t\r\n\u0085\u2028\u2029\0]))+/y;
 const SPACES = / +/y;
+const LF_SPACES = /\n */y;
 const BLANKS = /[ \t]+/y;
 
 /**
@@ -447,7 +448,23 @@ function scanPlainScalarSimple(r: CharReader, parentIndent: number, flowLevel: n
         r.pos = to;
         r.index += to - at;
         r.column += to - at;
-      } else if (c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029) {
+      } else if (c === 10) {
+        // LF and the next line's indentation in one step (the spaces are skipped, as after any break).
+        LF_SPACES.lastIndex = at;
+        LF_SPACES.test(src);
+        const to = LF_SPACES.lastIndex;
+        if (!leadingBlanks) {
+          whitespaces = '';
+          leadingBreak += '\n';
+          leadingBlanks = true;
+        } else {
+          trailingBreaks += '\n';
+        }
+        r.pos = to;
+        r.index += to - at;
+        r.column = to - at - 1;
+        r.line++;
+      } else if (c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029) {
         if (!leadingBlanks) {
           whitespaces = '';
           leadingBreak = r.readLine(leadingBreak);
