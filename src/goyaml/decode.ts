@@ -10,7 +10,7 @@ import { N, type Node } from './compose.ts';
 import { yamlFail } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
 import { goSyntax } from './gosyntax.ts';
-import { BINARY_TAG, MERGE_TAG, R, resolve } from './resolve.ts';
+import { BINARY_TAG, hintOf, MERGE_TAG, R, resolve } from './resolve.ts';
 
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
@@ -113,7 +113,8 @@ export class Decoder {
   }
 
   private scalar(n: Node, asKey: boolean): Value {
-    if (n.tag === '' && !n.implicit) return n.value;
+    // Untagged: quoted scalars, and plain ones whose first character rules out every other type, are strings.
+    if (n.tag === '' && (!n.implicit || hintOf(n.value) === 0)) return n.value;
     const r = resolve(n.tag, n.value);
     switch (r.kind) {
       case R.NULL:

@@ -53,8 +53,9 @@ const MAP_V3 = new Map(
 
 const KIND_TAG = [NULL_TAG, BOOL_TAG, STR_TAG, INT_TAG, INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, MERGE_TAG];
 
-// resolveTable: the first character hints at what a plain scalar may be (S sign, D digit, M map word, . float).
-function hintOf(s: string): number {
+// resolveTable: the first character hints at what a plain scalar may be (S sign, D digit, M map word, . float);
+// 0: nothing but a string.
+export function hintOf(s: string): number {
   if (s === '') return 78; // 'N'
   const c = s.charCodeAt(0);
   if (c === 43 || c === 45) return 83; // S

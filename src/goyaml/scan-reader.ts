@@ -9,6 +9,8 @@ import { YamlSyntaxError } from './errors.ts';
 // Characters the reader refuses (libyaml's "control characters are not allowed"). Surrogate pairs are fine.
 const BAD_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function isBreakCode(c: number): boolean {
   return c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
@@ -44,12 +46,18 @@ export class CharReader {
   column = 0;
   /** Characters available before the reader fails on a control character (see readerLimit). */
   readonly limit: number;
+  /**
+   * No surrogates and no control characters: every UTF-16 unit is one character (index advances with pos) and
+   * need() never fails, so runs of characters can be skipped with a regex and counted by their length.
+   */
+  readonly simple: boolean;
 
   constructor(text: string) {
     // The reader drops a UTF-8 byte order mark at the start.
     this.src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     this.len = this.src.length;
     this.limit = readerLimit(this.src);
+    this.simple = this.limit === Number.POSITIVE_INFINITY && !SURROGATE.test(this.src);
   }
 
   /** UTF-16 unit at pos+k; 0 past the end (libyaml's NUL terminator). */
@@ -69,7 +77,7 @@ export class CharReader {
   }
 
   skip(): void {
-    this.pos += this.charWidth();
+    this.pos += this.simple ? 1 : this.charWidth();
     this.index++;
     this.column++;
   }

@@ -288,6 +288,13 @@ function scanEscape(r: CharReader, start: number): string {
 }
 
 export function scanPlainScalar(r: CharReader, parentIndent: number, flowLevel: number): PlainScalar {
+  // Two functions, so that simple text never compiles the character loop.
+  return r.simple
+    ? scanPlainScalarSimple(r, parentIndent, flowLevel)
+    : scanPlainScalarChars(r, parentIndent, flowLevel);
+}
+
+function scanPlainScalarChars(r: CharReader, parentIndent: number, flowLevel: number): PlainScalar {
   let s = '';
   let leadingBreak = '';
   let trailingBreaks = '';
@@ -355,6 +362,120 @@ export function scanPlainScalar(r: CharReader, parentIndent: number, flowLevel: 
         }
       }
       r.need(1);
+    }
+    if (flowLevel === 0 && r.column < indent) break;
+  }
+  const token = newToken(TOK.SCALAR, start);
+  token.value = s;
+  token.style = STYLE.PLAIN;
+  return { token, leadingBlanks };
+}
+
+// A run of plain-scalar characters: anything but blanks, breaks and NUL, with `:` only when a non-blank follows;
+// inside flow collections the flow indicators also end it.
+const PLAIN_RUN_BLOCK = /(?:[^ \t\r\n\u0085\u2028\u2029\0:]|:(?=[^ \t\r\n\u0085\u2028\u2029\0]))+/y;
+const PLAIN_RUN_FLOW = /(?:[^ \t\r\n\u0085\u2028\u2029\0:,?[\]{}]|:(?=[^ \t\r\n\u0085\u2028\u2029\0]))+/y;
+const SPACES = / +/y;
+const LF_SPACES = /\n */y;
+const BLANKS = /[ \t]+/y;
+
+/**
+ * scanPlainScalar for simple text (see CharReader.simple): runs of characters and of blanks are matched by sticky
+ * regexes and counted by their length, so that long values and indentation cost no interpreted loop.
+ */
+function scanPlainScalarSimple(r: CharReader, parentIndent: number, flowLevel: number): PlainScalar {
+  let s = '';
+  let leadingBreak = '';
+  let trailingBreaks = '';
+  let whitespaces = '';
+  let leadingBlanks = false;
+  const indent = parentIndent + 1;
+  const start = r.line;
+  const src = r.src;
+  const run = flowLevel > 0 ? PLAIN_RUN_FLOW : PLAIN_RUN_BLOCK;
+  for (;;) {
+    if (r.column === 0 && r.atDocumentIndicator()) break;
+    const from = r.pos;
+    if (src.charCodeAt(from) === 35 /* # */) break;
+    run.lastIndex = from;
+    if (run.test(src)) {
+      const to = run.lastIndex;
+      if (leadingBlanks) {
+        if (leadingBreak.charCodeAt(0) === 10) {
+          s += trailingBreaks === '' ? ' ' : trailingBreaks;
+        } else {
+          s += leadingBreak + trailingBreaks;
+        }
+        trailingBreaks = '';
+        leadingBreak = '';
+        leadingBlanks = false;
+      } else if (whitespaces !== '') {
+        s += whitespaces;
+        whitespaces = '';
+      }
+      r.pos = to;
+      r.index += to - from;
+      r.column += to - from;
+      s += src.slice(from, to);
+    }
+    let c = src.charCodeAt(r.pos);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029)) break;
+    for (;;) {
+      const at = r.pos;
+      if (c === 32 || c === 9) {
+        let to: number;
+        if (leadingBlanks) {
+          // Indentation: a tab before the scalar's indentation column is an error.
+          SPACES.lastIndex = at;
+          to = SPACES.test(src) ? SPACES.lastIndex : at;
+          if (src.charCodeAt(to) === 9) {
+            if (r.column + (to - at) < indent) {
+              r.column += to - at;
+              r.index += to - at;
+              r.pos = to;
+              throw r.error('while scanning a plain scalar', start, 'found a tab character that violates indentation');
+            }
+            BLANKS.lastIndex = to;
+            BLANKS.test(src);
+            to = BLANKS.lastIndex;
+          }
+        } else {
+          BLANKS.lastIndex = at;
+          BLANKS.test(src);
+          to = BLANKS.lastIndex;
+          whitespaces += src.slice(at, to);
+        }
+        r.pos = to;
+        r.index += to - at;
+        r.column += to - at;
+      } else if (c === 10) {
+        // LF and the next line's indentation in one step (the spaces are skipped, as after any break).
+        LF_SPACES.lastIndex = at;
+        LF_SPACES.test(src);
+        const to = LF_SPACES.lastIndex;
+        if (!leadingBlanks) {
+          whitespaces = '';
+          leadingBreak += '\n';
+          leadingBlanks = true;
+        } else {
+          trailingBreaks += '\n';
+        }
+        r.pos = to;
+        r.index += to - at;
+        r.column = to - at - 1;
+        r.line++;
+      } else if (c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029) {
+        if (!leadingBlanks) {
+          whitespaces = '';
+          leadingBreak = r.readLine(leadingBreak);
+          leadingBlanks = true;
+        } else {
+          trailingBreaks = r.readLine(trailingBreaks);
+        }
+      } else {
+        break;
+      }
+      c = src.charCodeAt(r.pos);
     }
     if (flowLevel === 0 && r.column < indent) break;
   }

@@ -23,6 +23,11 @@ interface SimpleKey {
   column: number;
 }
 
+// ASCII characters that cannot start a plain scalar on their own (blanks, breaks, NUL and the indicators
+// - ? : , [ ] { } # & * ! | > ' " % @ `).
+const INDICATOR = new Uint8Array(128);
+for (const ch of '\0\t\n\r -?:,[]{}#&*!|>\'"%@`') INDICATOR[ch.charCodeAt(0)] = 1;
+
 const MAX_FLOW_LEVEL = 10000;
 const MAX_INDENTS = 10000;
 
@@ -84,19 +89,22 @@ export class Scanner extends CharReader {
   }
 
   private fetchNextToken(): void {
-    this.need(1);
+    // need() cannot fail on simple text (see CharReader.simple).
+    if (!this.simple) this.need(1);
     if (!this.streamStartProduced) {
       this.fetchStreamStart();
       return;
     }
     this.scanToNextToken();
-    this.unrollIndent(this.column);
-    this.need(4);
-    if (this.isZ()) {
+    if (this.indent > this.column) this.unrollIndent(this.column);
+    if (!this.simple) this.need(4);
+    if (this.pos >= this.len) {
       this.fetchStreamEnd();
       return;
     }
-    const c = this.at();
+    const src = this.src;
+    const p = this.pos;
+    const c = src.charCodeAt(p);
     if (this.column === 0) {
       if (c === 37 /* % */) {
         this.fetchDirective();
@@ -110,6 +118,11 @@ export class Scanner extends CharReader {
         this.fetchDocumentIndicator(TOK.DOCUMENT_END);
         return;
       }
+    }
+    // Most tokens are plain scalars starting with a character that is no indicator.
+    if (c >= 128 ? !isBlankzCode(c) : INDICATOR[c] === 0) {
+      this.fetchPlainScalar();
+      return;
     }
     switch (c) {
       case 91 /* [ */:
@@ -128,15 +141,18 @@ export class Scanner extends CharReader {
         this.fetchFlowEntry();
         return;
     }
-    if (c === 45 /* - */ && this.isBlankz(1)) {
+    // The character after `-`, `?` or `:` decides between indicator and plain scalar (NUL past the end).
+    const c1 = p + 1 < this.len ? src.charCodeAt(p + 1) : 0;
+    const blankz1 = isBlankzCode(c1);
+    if (c === 45 /* - */ && blankz1) {
       this.fetchBlockEntry();
       return;
     }
-    if (c === 63 /* ? */ && (this.flowLevel > 0 || this.isBlankz(1))) {
+    if (c === 63 /* ? */ && (this.flowLevel > 0 || blankz1)) {
       this.fetchKey();
       return;
     }
-    if (c === 58 /* : */ && (this.flowLevel > 0 || this.isBlankz(1))) {
+    if (c === 58 /* : */ && (this.flowLevel > 0 || blankz1)) {
       this.fetchValue();
       return;
     }
@@ -169,33 +185,8 @@ export class Scanner extends CharReader {
         this.fetchFlowScalar(false);
         return;
     }
-    // A plain scalar starts with any non-indicator, or with `-`, `?`, `:` followed by a non-space.
-    const indicator =
-      isBlankzCode(c) ||
-      c === 45 ||
-      c === 63 ||
-      c === 58 ||
-      c === 44 ||
-      c === 91 ||
-      c === 93 ||
-      c === 123 ||
-      c === 125 ||
-      c === 35 ||
-      c === 38 ||
-      c === 42 ||
-      c === 33 ||
-      c === 124 ||
-      c === 62 ||
-      c === 39 ||
-      c === 34 ||
-      c === 37 ||
-      c === 64 ||
-      c === 96;
-    if (
-      !indicator ||
-      (c === 45 && !this.isBlank(1)) ||
-      (this.flowLevel === 0 && (c === 63 || c === 58) && !this.isBlankz(1))
-    ) {
+    // A plain scalar may also start with `-`, `?` or `:` followed by a non-space.
+    if ((c === 45 && !(c1 === 32 || c1 === 9)) || (this.flowLevel === 0 && (c === 63 || c === 58) && !blankz1)) {
       this.fetchPlainScalar();
       return;
     }
@@ -219,17 +210,17 @@ export class Scanner extends CharReader {
     // In the block context a simple key is required when it sits at the current indentation.
     const required = this.flowLevel === 0 && this.indent === this.column;
     if (this.simpleKeyAllowed) {
-      const key: SimpleKey = {
-        possible: true,
-        required,
-        tokenNumber: this.tokensParsed + (this.tokens.length - this.head),
-        index: this.index,
-        line: this.line,
-        column: this.column,
-      };
+      // The level's key record is reused: nothing keeps a reference to a replaced key.
       this.removeSimpleKey();
-      this.simpleKeys[this.simpleKeys.length - 1] = key;
-      this.simpleKeysByTok.set(key.tokenNumber, this.simpleKeys.length - 1);
+      const level = this.simpleKeys.length - 1;
+      const key = this.simpleKeys[level];
+      key.possible = true;
+      key.required = required;
+      key.tokenNumber = this.tokensParsed + (this.tokens.length - this.head);
+      key.index = this.index;
+      key.line = this.line;
+      key.column = this.column;
+      this.simpleKeysByTok.set(key.tokenNumber, level);
     }
   }
 
@@ -442,6 +433,12 @@ export class Scanner extends CharReader {
   // ---- scanners --------------------------------------------------------------------------------------------
 
   private scanToNextToken(): void {
+    // Two methods, so that simple text never compiles the character loop.
+    if (this.simple) this.skipToNextTokenSimple();
+    else this.skipToNextTokenChars();
+  }
+
+  private skipToNextTokenChars(): void {
     const src = this.src;
     const len = this.len;
     for (;;) {
@@ -481,4 +478,51 @@ export class Scanner extends CharReader {
       }
     }
   }
+
+  /** scanToNextToken for simple text: each line's blanks and comment in one regex step (one unit, one character). */
+  private skipToNextTokenSimple(): void {
+    const src = this.src;
+    for (;;) {
+      const re = this.flowLevel > 0 || !this.simpleKeyAllowed ? SKIP_WITH_TABS : SKIP;
+      const from = this.pos;
+      re.lastIndex = from;
+      re.test(src);
+      const to = re.lastIndex;
+      const c = src.charCodeAt(to);
+      if (c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029) {
+        // The line break: CRLF counts as two characters, like libyaml's.
+        const w = c === 13 && src.charCodeAt(to + 1) === 10 ? 2 : 1;
+        this.pos = to + w;
+        this.index += to - from + w;
+        this.column = 0;
+        this.line++;
+        if (this.flowLevel === 0) this.simpleKeyAllowed = true;
+        // Then every following blank or comment line ended by LF at once, counting its breaks with indexOf.
+        const lines = this.flowLevel > 0 ? LINES_WITH_TABS : LINES;
+        const at = this.pos;
+        lines.lastIndex = at;
+        lines.test(src);
+        const end = lines.lastIndex;
+        if (end > at) {
+          let n = 0;
+          for (let i = src.indexOf('\n', at); i !== -1 && i < end; i = src.indexOf('\n', i + 1)) n++;
+          this.pos = end;
+          this.index += end - at;
+          this.line += n;
+        }
+      } else {
+        this.pos = to;
+        this.index += to - from;
+        this.column += to - from;
+        return;
+      }
+    }
+  }
 }
+
+// Blanks then a comment up to (not including) a line break or NUL; tabs only where they separate tokens.
+const SKIP = / *(?:#[^\n\r\u0085\u2028\u2029\0]*)?/y;
+const SKIP_WITH_TABS = /[ \t]*(?:#[^\n\r\u0085\u2028\u2029\0]*)?/y;
+// Whole lines of blanks and a comment, each ended by LF (other breaks are left to the line-by-line step).
+const LINES = /(?: *(?:#[^\n\r\u0085\u2028\u2029\0]*)?\n)*/y;
+const LINES_WITH_TABS = /(?:[ \t]*(?:#[^\n\r\u0085\u2028\u2029\0]*)?\n)*/y;

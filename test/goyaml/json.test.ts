@@ -49,6 +49,12 @@ describe('parseJSON', () => {
     expect(fromJsonToJson('{"<": [], "<":123456789012345678901234}')).toBe('{"\\u003c":1.2345678901234569e+23}');
     expect(fromJsonToJson('\n{"": ["a"]}\n')).toBe('{"":["a"]}');
     expect(parseJSON('"\\ud83d\\ude00\\ud83d"')).toBe('😀\ufffd');
+    // Keys in document order, index-like ones included (JS objects would list those first).
+    const m = parseJSON('{"b": 1, "10": {"z": [true, null], "2": "x"}, "a": -0.5e1, "b": 2}') as Map<string, Value>;
+    expect([...m.keys()]).toEqual(['b', '10', 'a']);
+    expect(m.get('b')).toBe(2);
+    expect([...(m.get('10') as Map<string, Value>).keys()]).toEqual(['z', '2']);
+    expect(m.get('a')).toBe(-5);
   });
 
   it('reports the target type when the document has another shape', () => {

@@ -154,3 +154,37 @@ describe('parseValues', () => {
     );
   });
 });
+
+describe('parseValues: comment runs, blank lines and plain scalars (the regex fast paths)', () => {
+  const ok: [string, string][] = [
+    [
+      '# c1\n# c2\n\n  # c3\na: 1 # x\n# c4\n\r\n# c5\r\nb: [1,\n  # in flow\n\t# tab\n 2]\n# c6\nc: long  plain\n  value\n\n\n  after blanks\t# c\nd: "q"\n',
+      '{"a":1,"b":[1,2],"c":"long  plain value\\n\\nafter blanks","d":"q"}',
+    ],
+    [
+      'a:\n  # c\n  b: x:y\n  c: -1\n  d: ?x\n  e: a#b # c\n# c\n  f: [a:b, c#d]\n  g: {h: i}\n',
+      '{"a":{"b":"x:y","c":-1,"d":"?x","e":"a#b","f":["a:b","c#d"],"g":{"h":"i"}}}',
+    ],
+  ];
+  for (const [text, json] of ok) {
+    it(`reads ${JSON.stringify(text).slice(0, 40)}... as helm does`, () => {
+      expect(marshalJSON(parseValues(text))).toBe(json);
+    });
+  }
+  const bad: [string, string][] = [
+    [
+      '# c1\n# c2\n\n  # c3\na: 1 # x\n# c4\n\r\n# c5\r\nb: [1,\n  # in flow\n\t# tab\n 2]\n# c6\n  c: x\n',
+      'line 13: did not find expected key',
+    ],
+    ['# c1\n\n# c2\na:\n  b: x\n  # c\n  c: y\n   # c\n  d: z\n e: 1\n', 'line 9: did not find expected key'],
+    ['a: b\n  # c\n\tc: d\n', 'line 3: found character that cannot start any token'],
+    ['a: x\n\n  y\n # z\n  w\n\t q\nb: 1\n', 'line 6: found a tab character that violates indentation'],
+    ['a:\n  - x\n    # c\n  - y\n  -\tz\n', 'line 5: found character that cannot start any token'],
+    ['k: v\n# c\n# c\n\n\n\t# c\nk2: v\n', 'line 6: found character that cannot start any token'],
+  ];
+  for (const [text, msg] of bad) {
+    it(`fails on ${JSON.stringify(text).slice(0, 40)}... at helm's line`, () => {
+      expect(() => parseValues(text)).toThrow(`error converting YAML to JSON: yaml: ${msg}`);
+    });
+  }
+});
