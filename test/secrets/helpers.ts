@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sops');
 export const TEST_FP = 'FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4';
@@ -31,8 +32,15 @@ export function gpgHome(): { home: string; env: Record<string, string>; close: (
   };
 }
 
+// Each test file that uses isolatedEnv removes the homes it made (a run used to leave thousands in the temp folder).
+const homes: string[] = [];
+afterAll(() => {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+});
+
 /** An environment with PATH only (plus `extra`): no SOPS_* variables, HOME in an empty directory. */
 export function isolatedEnv(extra: Record<string, string> = {}): Record<string, string> {
   const home = mkdtempSync(join(tmpdir(), 'bosun-home-'));
+  homes.push(home);
   return { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...extra };
 }
