@@ -18,7 +18,11 @@ if (process.env.BOSUN_NODE_EXTRA_CA_CERTS !== undefined) {
 
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
-const cacheFile = join(dist, 'cli.cache');
+// V8 rejects a code cache made under other flags (NODE_OPTIONS=--max-old-space-size=..., --cpu-prof): each set
+// of flags gets a cache of its own, so that such runs neither recompile every time nor overwrite the cache that
+// the build made for plain runs.
+const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+const cacheFile = join(dist, flags === '' ? 'cli.cache' : `cli.${fnv1a(flags)}.cache`);
 
 let source;
 try {
@@ -47,3 +51,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
 }
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dist);
+
+/** FNV-1a, 32 bits, in hex: a file name for a set of flags (node:crypto would cost more than it saves here). */
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,7 +1,16 @@
 // bin/bosun, the shell launcher that npm links as `bosun`: it starts bin/bosun.js without NODE_EXTRA_CA_CERTS
 // (which Node 20 would load before any code runs) and bosun puts the variable back for the processes it starts.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,5 +66,26 @@ describe('bin/bosun launcher', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('# Source: demo/templates/');
     expect(readFileSync(seen, 'utf8')).toBe(`${missing}\nunset\n`);
+  });
+
+  it("keeps the build's code cache when Node runs with other V8 flags, and gives those flags a cache of their own", () => {
+    const dist = join(root, 'dist');
+    const caches = () => new Set(readdirSync(dist).filter((f) => f.endsWith('.cache')));
+    const before = readFileSync(join(dist, 'cli.cache'));
+    const known = caches();
+    const flagged = { ...process.env, NODE_OPTIONS: '--max-old-space-size=3071' };
+    try {
+      expect(spawnSync(launcher, ['version'], { env: flagged, encoding: 'utf8' }).status).toBe(0);
+      const added = [...caches()].filter((f) => !known.has(f));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/^cli\.[0-9a-f]{8}\.cache$/);
+      expect(readFileSync(join(dist, 'cli.cache')).equals(before)).toBe(true);
+      // The next run under the same flags takes that cache as it is.
+      const made = statSync(join(dist, added[0])).mtimeMs;
+      expect(spawnSync(launcher, ['version'], { env: flagged, encoding: 'utf8' }).status).toBe(0);
+      expect(statSync(join(dist, added[0])).mtimeMs).toBe(made);
+    } finally {
+      for (const f of caches()) if (!known.has(f)) rmSync(join(dist, f));
+    }
   });
 });
