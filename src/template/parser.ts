@@ -6,6 +6,7 @@ import {
   type BranchNode,
   type ChainNode,
   type CommandNode,
+  type FieldNode,
   isEmptyTree,
   type ListNode,
   N,
@@ -34,7 +35,20 @@ interface ParseContext {
   readonly treeSet: Map<string, Tree>;
   /** The names given by `define` and `block`, as they are met. */
   readonly defines: string[];
+  /**
+   * One stack for the children of every list, pipeline and command being parsed (they nest, so each takes the
+   * slots from its mark up to `top`): each node then gets one exact-size array, with no growing array before it.
+   */
+  readonly stack: Node[];
+  top: number;
 }
+
+/** The `decl` of every pipeline that declares nothing (no consumer changes a tree's arrays). */
+const NO_DECL: VariableNode[] = [];
+/** A pipeline's commands until it is complete. */
+const NO_CMDS: CommandNode[] = [];
+/** A list's nodes until it is complete. */
+const NO_NODES: Node[] = [];
 
 /**
  * Parses `text` as template `name`, returning every tree it defines (the top-level one and each `define` and
@@ -55,6 +69,8 @@ export function parseTemplates(
     hasFunction,
     treeSet: new Map(),
     defines,
+    stack: [],
+    top: 0,
   };
   const p = new TreeParser(ctx, name);
   p.parseTop();
@@ -166,6 +182,14 @@ class TreeParser {
     this.errorf(`unexpected ${tokenString(t)} in ${context}`);
   }
 
+  /** The nodes stacked since `mark`, as an exact-size array, unstacked. */
+  private take(mark: number): Node[] {
+    const ctx = this.ctx;
+    const nodes = ctx.stack.slice(mark, ctx.top);
+    ctx.top = mark;
+    return nodes;
+  }
+
   // --- trees --------------------------------------------------------------------------------------------------
 
   /** Installs this tree in the set; a second non-empty definition of a name in one parse is an error. */
@@ -185,7 +209,8 @@ class TreeParser {
   /** The top level: text, actions and `define`s, up to EOF. */
   parseTop(): void {
     this.tree.root = this.newList(this.peek().pos);
-    const nodes: Node[] = [];
+    const ctx = this.ctx;
+    const mark = ctx.top;
     while (this.peek().typ !== Tok.EOF) {
       if (this.peek().typ === Tok.LeftDelim) {
         const delim = this.next();
@@ -198,9 +223,9 @@ class TreeParser {
       }
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
-      nodes.push(n);
+      ctx.stack[ctx.top++] = n;
     }
-    (this.tree.root as { nodes: Node[] }).nodes = nodes.slice();
+    (this.tree.root as { nodes: Node[] }).nodes = this.take(mark);
   }
 
   private parseDefinition(): void {
@@ -218,14 +243,15 @@ class TreeParser {
 
   /** Fills `list` up to `{{end}}` or `{{else}}`, which it returns. */
   private itemList(list: ListNode): Node {
-    const nodes: Node[] = [];
+    const ctx = this.ctx;
+    const mark = ctx.top;
     while (this.peekNonSpace().typ !== Tok.EOF) {
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) {
-        (list as { nodes: Node[] }).nodes = nodes.slice();
+        (list as { nodes: Node[] }).nodes = this.take(mark);
         return n;
       }
-      nodes.push(n);
+      ctx.stack[ctx.top++] = n;
     }
     this.errorf('unexpected EOF');
   }
@@ -283,10 +309,8 @@ class TreeParser {
 
   private pipeline(context: string, end: TokType): PipeNode {
     const start = this.peekNonSpace();
-    // Arrays made apart from the node: an object literal holding array literals is built by a slow runtime call.
-    const decl: VariableNode[] = [];
-    const cmds: CommandNode[] = [];
-    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, isAssign: false, decl, cmds };
+    const pipe: PipeNode = { type: N.Pipe, pos: start.pos, isAssign: false, decl: NO_DECL, cmds: NO_CMDS };
+    const decl = pipe as { decl: VariableNode[] };
     for (;;) {
       const v = this.peekNonSpace();
       if (v.typ !== Tok.Variable) break;
@@ -297,11 +321,11 @@ class TreeParser {
       if (next.typ === Tok.Assign || next.typ === Tok.Declare) {
         pipe.isAssign = next.typ === Tok.Assign;
         this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
+        decl.decl = this.addDecl(decl.decl, this.newVariable(v.pos, v.val));
         this.vars.push(v.val);
       } else if (next.typ === Tok.Char && next.val === ',') {
         this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
+        decl.decl = this.addDecl(decl.decl, this.newVariable(v.pos, v.val));
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = this.peekNonSpace().typ;
@@ -316,12 +340,13 @@ class TreeParser {
       }
       break;
     }
+    const ctx = this.ctx;
+    const mark = ctx.top;
     for (;;) {
       const t = this.nextNonSpace();
       switch (t.typ) {
         case end:
-          (pipe as { cmds: CommandNode[] }).cmds = cmds.slice();
-          if (pipe.decl.length > 0) (pipe as { decl: VariableNode[] }).decl = pipe.decl.slice();
+          (pipe as { cmds: CommandNode[] }).cmds = this.take(mark) as CommandNode[];
           this.checkPipeline(pipe, context);
           return pipe;
         case Tok.Bool:
@@ -337,13 +362,21 @@ class TreeParser {
         case Tok.Variable:
         case Tok.LeftParen:
           this.backup();
-          cmds.push(this.command());
-          if (cmds.length > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
+          {
+            const cmd = this.command();
+            ctx.stack[ctx.top++] = cmd;
+          }
+          if (ctx.top - mark > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
           break;
         default:
           this.unexpected(t, context);
       }
     }
+  }
+
+  /** A pipeline declares one variable, or two in `range`: exact-size arrays. */
+  private addDecl(decl: VariableNode[], v: VariableNode): VariableNode[] {
+    return decl.length === 0 ? [v] : [decl[0], v];
   }
 
   private checkPipeline(pipe: PipeNode, context: string): void {
@@ -432,19 +465,19 @@ class TreeParser {
 
   private command(): CommandNode {
     const pos = this.peekNonSpace().pos;
-    const args: Node[] = [];
+    const ctx = this.ctx;
+    const mark = ctx.top;
     for (;;) {
       const operand = this.operand();
-      if (operand !== null) args.push(operand);
+      if (operand !== null) ctx.stack[ctx.top++] = operand;
       const t = this.next();
       if (t.typ === Tok.Space) continue;
       if (t.typ === Tok.RightDelim || t.typ === Tok.RightParen) this.backup();
       else if (t.typ !== Tok.Pipe) this.unexpected(t, 'operand');
       break;
     }
-    if (args.length === 0) this.errorf('empty command');
-    // Trees live as long as the chart: keep exact-size copies of the arrays push grew (16 slots at first).
-    return { type: N.Command, pos, args: args.slice() };
+    if (ctx.top === mark) this.errorf('empty command');
+    return { type: N.Command, pos, args: this.take(mark) };
   }
 
   private operand(): Node | null {
@@ -459,11 +492,7 @@ class TreeParser {
       t = this.peek();
     } while (t.typ === Tok.Field);
     switch (node.type) {
-      // `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token.
-      case N.Field:
-        return { type: N.Field, pos, ident: node.ident.concat(fields) };
-      case N.Variable:
-        return { type: N.Variable, pos, ident: node.ident.concat(fields) };
+      // (Fields after a field or a variable are part of it: term took them.)
       case N.Bool:
       case N.String:
       case N.Number:
@@ -486,11 +515,10 @@ class TreeParser {
       case Tok.Nil:
         return { type: N.Nil, pos: t.pos };
       case Tok.Variable:
-        return this.useVar(t.pos, t.val);
-      case Tok.Field: {
-        const ident = [t.val.slice(1)]; // a field token is one name
-        return { type: N.Field, pos: t.pos, ident };
-      }
+        this.useVar(t.val);
+        return this.fieldChain(N.Variable, t.pos, t.val);
+      case Tok.Field:
+        return this.fieldChain(N.Field, t.pos, t.val.slice(1));
       case Tok.Bool:
         return { type: N.Bool, pos: t.pos, value: t.val === 'true' };
       case Tok.CharConstant:
@@ -512,10 +540,27 @@ class TreeParser {
     return null;
   }
 
-  private useVar(pos: number, name: string): VariableNode {
-    const v = this.newVariable(pos, name);
-    if (!this.vars.includes(v.ident[0])) this.errorf(`undefined variable ${quote(v.ident[0])}`);
-    return v;
+  private useVar(name: string): void {
+    if (!this.vars.includes(name)) this.errorf(`undefined variable ${quote(name)}`);
+  }
+
+  /**
+   * `.a.b` and `$x.a.b` arrive as several tokens; they become one node, positioned at the second token when there
+   * are several. Built here, with its names, rather than as a one-name node that a longer copy replaces.
+   */
+  private fieldChain(type: typeof N.Field | typeof N.Variable, pos: number, first: string): FieldNode | VariableNode {
+    let t = this.peek();
+    if (t.typ !== Tok.Field) return { type, pos, ident: [first] } as FieldNode | VariableNode;
+    const at = t.pos;
+    const second = this.next().val.slice(1);
+    t = this.peek();
+    if (t.typ !== Tok.Field) return { type, pos: at, ident: [first, second] } as FieldNode | VariableNode;
+    const ident = [first, second];
+    do {
+      ident.push(this.next().val.slice(1));
+      t = this.peek();
+    } while (t.typ === Tok.Field);
+    return { type, pos: at, ident: ident.slice() } as FieldNode | VariableNode;
   }
 
   private newVariable(pos: number, ident: string): VariableNode {
@@ -524,8 +569,7 @@ class TreeParser {
   }
 
   private newList(pos: number): ListNode {
-    const nodes: Node[] = [];
-    return { type: N.List, pos, nodes };
+    return { type: N.List, pos, nodes: NO_NODES };
   }
 
   /** A string literal's value: a "..." token without escapes is its inside (the lexer checked the rest). */
