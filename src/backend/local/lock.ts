@@ -86,9 +86,17 @@ export class FileLock {
         since: Date.now(),
         token: randomBytes(12).toString('hex'),
       };
-      if (await createFileExclusive(this.path, `${JSON.stringify(info)}\n`, this.opts.tmpDir, false)) {
+      // Known as held here before the file can exist: another backend of this process that reads the new file
+      // before this call resumes must see a live lock, not a stale one of our pid to reclaim.
+      heldHere.add(info.token);
+      let created = false;
+      try {
+        created = await createFileExclusive(this.path, `${JSON.stringify(info)}\n`, this.opts.tmpDir, false);
+      } finally {
+        if (!created) heldHere.delete(info.token);
+      }
+      if (created) {
         this.token = info.token;
-        heldHere.add(info.token);
         return;
       }
       const holder = await readLock(this.path);
