@@ -8,6 +8,7 @@ import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { firstNonFinite } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
+import { fastManifestSkeleton } from './manifest-fast.ts';
 import { decodeYamlDocument, goTrimSpace, wrapConvert } from './read.ts';
 
 export interface ManifestHead {
@@ -75,7 +76,13 @@ const METADATA_TYPE =
  * `YAML parse error on <file>: `. `helm: 3` names the type as helm 3 does (`releaseutil.SimpleHead`).
  */
 export function readManifestHead(doc: string, options?: { helm?: 3 | 4 }): ManifestHead {
-  let v: Value;
+  let v: Value | undefined = fastManifestSkeleton(doc);
+  if (v === undefined) v = fullValue(doc);
+  return headOf(v, options);
+}
+
+function fullValue(doc: string): Value {
+  let v: Value = null;
   try {
     const r = decodeYamlDocument(doc, false);
     v = r.value;
@@ -85,6 +92,10 @@ export function readManifestHead(doc: string, options?: { helm?: 3 | 4 }): Manif
   } catch (e) {
     wrapConvert(e);
   }
+  return v;
+}
+
+function headOf(v: Value, options?: { helm?: 3 | 4 }): ManifestHead {
   const head: ManifestHead = { apiVersion: '', kind: '' };
   if (v === null) return head;
   if (!(v instanceof Map)) {
