@@ -4,10 +4,16 @@
 // (dist/cli.cache). Start-up time is part of bosun's speed budget: bin/bosun.cjs compiles the CLI from the cache,
 // which skips parsing most of the bundle, and a single file avoids resolving hundreds of modules.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist', { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so that CLI runs going on meanwhile (a corpus run while the test
+// suite rebuilds) keep a complete dist/ rather than failing with "bosun is not built".
+const out = `dist.build-${process.pid}`;
+rmSync(out, { recursive: true, force: true });
+// The library's type declarations (dist/types, package.json's "types") take tsc ~15 s; the test suite's build
+// skips them (--no-types) and keeps the ones a previous build made.
+const types = !process.argv.includes('--no-types');
 
 const common = {
   bundle: true,
@@ -20,7 +26,7 @@ const common = {
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: out,
   format: 'esm',
   packages: 'external',
 });
@@ -28,7 +34,7 @@ await build({
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: `${out}/cli.cjs`,
   format: 'cjs',
   // ESM sources use import.meta.url (createRequire); in the CommonJS bundle it is this file's URL.
   define: { 'import.meta.url': '__bosunImportMetaUrl' },
@@ -42,14 +48,34 @@ await build({
 
 // bin/bosun.cjs reads the bundle as latin1, which decodes several times faster than UTF-8 but only agrees with it
 // on ASCII. esbuild escapes non-ASCII characters in code; a few remain in dependencies' doc comments.
-const cli = readFileSync('dist/cli.cjs', 'utf8');
+const cli = readFileSync(`${out}/cli.cjs`, 'utf8');
 const ascii = cli.replace(/^(\s*\*.*)$/gm, (line) => line.replace(/[^\x00-\x7f]/g, '?'));
 const stray = /[^\x00-\x7f]/.exec(ascii);
 if (stray) {
   const line = ascii.slice(0, stray.index).split('\n').length;
   throw new Error(`dist/cli.cjs:${line}: non-ASCII character outside a doc comment; bin/bosun.cjs reads latin1`);
 }
-writeFileSync('dist/cli.cjs', ascii);
+writeFileSync(`${out}/cli.cjs`, ascii);
+
+if (types) {
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--declarationDir', `${out}/types`],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+
+const old = `dist.old-${process.pid}`;
+try {
+  renameSync('dist', old);
+} catch (e) {
+  if (e.code !== 'ENOENT') throw e;
+}
+if (!types && existsSync(`${old}/types`)) renameSync(`${old}/types`, `${out}/types`);
+renameSync(out, 'dist');
+rmSync(old, { recursive: true, force: true });
 
 // Warm the code cache on a representative run; bin/bosun.cjs writes dist/cli.cache when asked to.
 execFileSync(process.execPath, ['bin/bosun.cjs', 'template', 'demo', 'charts/demo'], {
