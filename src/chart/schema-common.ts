@@ -247,6 +247,10 @@ function isTypeName(n: Json): boolean {
  */
 export function looksMalformed(root: Schema): boolean {
   let found = false;
+  let subKeys = 0;
+  const countSubKey = (_v: Json, k: string): void => {
+    if (SUBSCHEMA_KEYS.has(k)) subKeys++;
+  };
   const sub = (x: Json): void => {
     if (!found && bad(x)) found = true;
   };
@@ -275,6 +279,10 @@ export function looksMalformed(root: Schema): boolean {
     if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
     if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
+    // A leaf schema has nothing more to look at: skip the subschema lookups below.
+    subKeys = 0;
+    s.forEach(countSubKey);
+    if (subKeys === 0) return false;
     for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
       const m = s.get(SUBSCHEMA_MAPS[i]);
       if (m === undefined) continue;
