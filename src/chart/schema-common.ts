@@ -184,14 +184,21 @@ const SUBSCHEMAS = [
   'else',
 ];
 
+/** Every key whose value walkersSupport descends into. */
+const SUBSCHEMA_KEYS = new Set([...SUBSCHEMA_MAPS, ...SUBSCHEMA_LISTS, ...SUBSCHEMAS, 'items', 'dependencies']);
+
 /** Whether the walkers can decide validity on their own (only known keywords and local, resolvable $refs). */
 export function walkersSupport(root: Schema): boolean {
   // Loops over each map with forEach and over fixed key lists by index: this runs once per render over the whole
   // schema while the code is still cold, where for-of over Map entries costs an array per key.
   let supported = true;
+  // How many keys of the current schema hold subschemas: most schemas are leaves ({type, description,
+  // default}), and for those the lookups of every subschema keyword below are skipped.
+  let subKeys = 0;
   const keyword = (v: Json, k: string): void => {
     if (NOT_WALKED.has(k)) supported = false;
     else if (k === '$ref' && (typeof v !== 'string' || resolveRef(root, v) === undefined)) supported = false;
+    else if (SUBSCHEMA_KEYS.has(k)) subKeys++;
   };
   const sub = (x: Json): void => {
     if (supported && !ok(x)) supported = false;
@@ -202,8 +209,10 @@ export function walkersSupport(root: Schema): boolean {
   const ok = (s: Json | undefined): boolean => {
     if (s === undefined || typeof s === 'boolean') return true;
     if (!(s instanceof Map)) return false;
+    subKeys = 0;
     s.forEach(keyword);
     if (!supported) return false;
+    if (subKeys === 0) return true;
     for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
       const m = s.get(SUBSCHEMA_MAPS[i]);
       if (m instanceof Map) m.forEach(sub);
@@ -238,6 +247,10 @@ function isTypeName(n: Json): boolean {
  */
 export function looksMalformed(root: Schema): boolean {
   let found = false;
+  let subKeys = 0;
+  const countSubKey = (_v: Json, k: string): void => {
+    if (SUBSCHEMA_KEYS.has(k)) subKeys++;
+  };
   const sub = (x: Json): void => {
     if (!found && bad(x)) found = true;
   };
@@ -266,6 +279,10 @@ export function looksMalformed(root: Schema): boolean {
     if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
     if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
+    // A leaf schema has nothing more to look at: skip the subschema lookups below.
+    subKeys = 0;
+    s.forEach(countSubKey);
+    if (subKeys === 0) return false;
     for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
       const m = s.get(SUBSCHEMA_MAPS[i]);
       if (m === undefined) continue;

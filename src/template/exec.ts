@@ -569,7 +569,24 @@ class State {
       f = callFunction;
     }
     try {
-      const r = f(...argv);
+      // Direct calls for the usual arities: a spread call costs more while the code is cold.
+      let r: Value;
+      switch (argv.length) {
+        case 0:
+          r = f();
+          break;
+        case 1:
+          r = f(argv[0]);
+          break;
+        case 2:
+          r = f(argv[0], argv[1]);
+          break;
+        case 3:
+          r = f(argv[0], argv[1], argv[2]);
+          break;
+        default:
+          r = f(...argv);
+      }
       // A function's result is not addressable: a pointer-receiver String() no longer applies when printed.
       return r instanceof GoStruct && r.stringerOnPointer ? unaddressable(r) : r;
     } catch (e) {
