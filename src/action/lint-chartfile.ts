@@ -4,7 +4,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeMetadata, formatFloat32G } from '../chart/metadata.ts';
-import type { ChartMetadata } from '../chart/model.ts';
+import {
+  type ChartMetadata,
+  DEPENDENCY_JSON_FIELDS,
+  MAINTAINER_JSON_FIELDS,
+  METADATA_JSON_FIELDS,
+} from '../chart/model.ts';
 import { parseConstraint } from '../funcs/semver-constraint.ts';
 import { parseVersion, SEMVER_V33, SEMVER_V34, SemverError } from '../funcs/semver-version.ts';
 import { composeFirstDocument, N, type Node } from '../goyaml/compose.ts';
@@ -190,27 +195,9 @@ function isStrictSemver(v: string): boolean {
 // ---- helm 4's strict parse: duplicate keys (go-yaml v2 strict), then unknown fields (DisallowUnknownFields) ----
 
 const FIELDS: Record<string, readonly string[]> = {
-  Metadata: [
-    'name',
-    'home',
-    'sources',
-    'version',
-    'description',
-    'keywords',
-    'maintainers',
-    'icon',
-    'apiVersion',
-    'condition',
-    'tags',
-    'appVersion',
-    'deprecated',
-    'annotations',
-    'kubeVersion',
-    'dependencies',
-    'type',
-  ],
-  Maintainer: ['name', 'email', 'url'],
-  Dependency: ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'],
+  Metadata: METADATA_JSON_FIELDS,
+  Maintainer: MAINTAINER_JSON_FIELDS,
+  Dependency: DEPENDENCY_JSON_FIELDS,
 };
 
 function strictProblem(text: string): string | undefined {

@@ -231,3 +231,36 @@ export function emptyDependency(): ChartDependency {
     alias: '',
   };
 }
+
+// The JSON field names of Helm's chart.Metadata, Maintainer and Dependency structs, in their Go order: what Go's
+// decoder accepts in a strict decode (lint's unknown-field check) and in a release record.
+export const METADATA_JSON_FIELDS = [
+  'name',
+  'home',
+  'sources',
+  'version',
+  'description',
+  'keywords',
+  'maintainers',
+  'icon',
+  'apiVersion',
+  'condition',
+  'tags',
+  'appVersion',
+  'deprecated',
+  'annotations',
+  'kubeVersion',
+  'dependencies',
+  'type',
+] as const;
+export const MAINTAINER_JSON_FIELDS = ['name', 'email', 'url'] as const;
+export const DEPENDENCY_JSON_FIELDS = [
+  'name',
+  'version',
+  'repository',
+  'condition',
+  'tags',
+  'enabled',
+  'import-values',
+  'alias',
+] as const;

@@ -2,6 +2,7 @@
 // case-insensitively, numbers in values as float64, timestamps normalised (helm 3's `""` is the zero time), and a
 // field of the wrong type reported with Go's message.
 
+import { DEPENDENCY_JSON_FIELDS, MAINTAINER_JSON_FIELDS, METADATA_JSON_FIELDS } from '../chart/model.ts';
 import type { GoMap, Value } from '../template/value.ts';
 import { RecordDecodeError } from './errors.ts';
 import { jsonToValue } from './gojson.ts';
@@ -188,36 +189,6 @@ const CHART_FIELDS = [
   'modtime',
 ] as const;
 const FILE_FIELDS = ['name', 'data', 'modtime'] as const;
-const METADATA_FIELDS = [
-  'name',
-  'home',
-  'sources',
-  'version',
-  'description',
-  'keywords',
-  'maintainers',
-  'icon',
-  'apiVersion',
-  'condition',
-  'tags',
-  'appVersion',
-  'deprecated',
-  'annotations',
-  'kubeVersion',
-  'dependencies',
-  'type',
-] as const;
-const MAINTAINER_FIELDS = ['name', 'email', 'url'] as const;
-const DEPENDENCY_FIELDS = [
-  'name',
-  'version',
-  'repository',
-  'condition',
-  'tags',
-  'enabled',
-  'import-values',
-  'alias',
-] as const;
 const LOCK_FIELDS = ['generated', 'digest', 'dependencies'] as const;
 
 /** Reads a release from helm's JSON. Throws RecordDecodeError. */
@@ -316,7 +287,7 @@ function readFile(v: unknown): ChartFile {
 
 function readMetadata(v: unknown): Metadata {
   const P = 'Metadata';
-  const o = fields(v, METADATA_FIELDS, P, 'v2.Metadata');
+  const o = fields(v, METADATA_JSON_FIELDS, P, 'v2.Metadata');
   const m: Metadata = {};
   set(m, 'name', str(o, 'name', P));
   set(m, 'home', str(o, 'home', P));
@@ -349,7 +320,7 @@ function setList<T extends object, K extends keyof T>(
 
 function readMaintainer(v: unknown): Maintainer {
   const P = 'Maintainer';
-  const o = fields(v, MAINTAINER_FIELDS, P, 'v2.Maintainer');
+  const o = fields(v, MAINTAINER_JSON_FIELDS, P, 'v2.Maintainer');
   const m: Maintainer = {};
   set(m, 'name', str(o, 'name', P));
   set(m, 'email', str(o, 'email', P));
@@ -359,7 +330,7 @@ function readMaintainer(v: unknown): Maintainer {
 
 function readDependency(v: unknown): Dependency {
   const P = 'Dependency';
-  const o = fields(v, DEPENDENCY_FIELDS, P, 'v2.Dependency');
+  const o = fields(v, DEPENDENCY_JSON_FIELDS, P, 'v2.Dependency');
   const d: Dependency = { name: str(o, 'name', P) ?? '', repository: str(o, 'repository', P) ?? '' };
   set(d, 'version', str(o, 'version', P));
   set(d, 'condition', str(o, 'condition', P));
