@@ -76,20 +76,12 @@ export function deepCopyMap(m: GoMap): GoMap {
 }
 
 function copyInto(this: GoMap, v: Value, k: string): void {
-  // Scalars (most entries) leave after one typeof test.
-  this.set(
-    k,
-    typeof v !== 'object' || v === null
-      ? v
-      : v instanceof Map
-        ? deepCopyMap(v)
-        : Array.isArray(v)
-          ? v.map(deepCopy)
-          : v,
-  );
+  this.set(k, deepCopy(v));
 }
 
 export function deepCopy(v: Value): Value {
+  // Scalars (most entries) leave after one typeof test.
+  if (typeof v !== 'object' || v === null) return v;
   if (v instanceof Map) return deepCopyMap(v);
   if (Array.isArray(v)) return v.map(deepCopy);
   return v;
