@@ -233,6 +233,12 @@ export function walkersSupport(root: Schema): boolean {
   return ok(root);
 }
 
+/** Whether any key of the schema holds subschemas (keys() yields plain strings: no entry arrays). */
+function hasSubschemaKey(s: Map<string, Json>): boolean {
+  for (const k of s.keys()) if (SUBSCHEMA_KEYS.has(k)) return true;
+  return false;
+}
+
 const TYPE_NAMES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
 const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'multipleOf'];
@@ -247,10 +253,6 @@ function isTypeName(n: Json): boolean {
  */
 export function looksMalformed(root: Schema): boolean {
   let found = false;
-  let subKeys = 0;
-  const countSubKey = (_v: Json, k: string): void => {
-    if (SUBSCHEMA_KEYS.has(k)) subKeys++;
-  };
   const sub = (x: Json): void => {
     if (!found && bad(x)) found = true;
   };
@@ -280,9 +282,7 @@ export function looksMalformed(root: Schema): boolean {
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
     if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
     // A leaf schema has nothing more to look at: skip the subschema lookups below.
-    subKeys = 0;
-    s.forEach(countSubKey);
-    if (subKeys === 0) return false;
+    if (!hasSubschemaKey(s)) return false;
     for (let i = 0; i < SUBSCHEMA_MAPS.length; i++) {
       const m = s.get(SUBSCHEMA_MAPS[i]);
       if (m === undefined) continue;
