@@ -287,6 +287,17 @@ function scanEscape(r: CharReader, start: number): string {
   return out;
 }
 
+/**
+ * What goes before the next run of a plain scalar's text: after line breaks (leadingBlanks), a lone LF folds to a
+ * space and further breaks stay as they are; otherwise the blanks between the words. Whichever was not collected
+ * is empty, so the caller resets all four afterwards.
+ */
+function joinBefore(leadingBlanks: boolean, leadingBreak: string, trailingBreaks: string, whitespaces: string): string {
+  if (!leadingBlanks) return whitespaces;
+  if (leadingBreak.charCodeAt(0) === 10) return trailingBreaks === '' ? ' ' : trailingBreaks;
+  return leadingBreak + trailingBreaks;
+}
+
 export function scanPlainScalar(r: CharReader, parentIndent: number, flowLevel: number): PlainScalar {
   // Two functions, so that simple text never compiles the character loop.
   return r.simple
@@ -323,19 +334,9 @@ function scanPlainScalarChars(r: CharReader, parentIndent: number, flowLevel: nu
       n++;
     }
     if (n > 0) {
-      if (leadingBlanks) {
-        if (leadingBreak.charCodeAt(0) === 10) {
-          s += trailingBreaks === '' ? ' ' : trailingBreaks;
-        } else {
-          s += leadingBreak + trailingBreaks;
-        }
-        trailingBreaks = '';
-        leadingBreak = '';
-        leadingBlanks = false;
-      } else if (whitespaces !== '') {
-        s += whitespaces;
-        whitespaces = '';
-      }
+      s += joinBefore(leadingBlanks, leadingBreak, trailingBreaks, whitespaces);
+      leadingBreak = trailingBreaks = whitespaces = '';
+      leadingBlanks = false;
       r.pos = i;
       r.index += n;
       r.column += n;
@@ -400,19 +401,9 @@ function scanPlainScalarSimple(r: CharReader, parentIndent: number, flowLevel: n
     run.lastIndex = from;
     if (run.test(src)) {
       const to = run.lastIndex;
-      if (leadingBlanks) {
-        if (leadingBreak.charCodeAt(0) === 10) {
-          s += trailingBreaks === '' ? ' ' : trailingBreaks;
-        } else {
-          s += leadingBreak + trailingBreaks;
-        }
-        trailingBreaks = '';
-        leadingBreak = '';
-        leadingBlanks = false;
-      } else if (whitespaces !== '') {
-        s += whitespaces;
-        whitespaces = '';
-      }
+      s += joinBefore(leadingBlanks, leadingBreak, trailingBreaks, whitespaces);
+      leadingBreak = trailingBreaks = whitespaces = '';
+      leadingBlanks = false;
       r.pos = to;
       r.index += to - from;
       r.column += to - from;
