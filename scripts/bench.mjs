@@ -49,9 +49,8 @@ const startup = (bin, argv) => {
 const nodeStart = startup(process.execPath, ['-e', '0']);
 const bosunStart = startup(join(root, 'bin/bosun'), ['version']);
 const helmStart = startup(helm, ['version']);
-console.log(
-  `start-up: node -e 0 ${nodeStart.toFixed(0)} ms, bosun version ${bosunStart.toFixed(0)} ms, helm version ${helmStart.toFixed(0)} ms`,
-);
+const startupLine = `start-up: node -e 0 ${nodeStart.toFixed(0)} ms, bosun version ${bosunStart.toFixed(0)} ms, helm version ${helmStart.toFixed(0)} ms`;
+console.log(startupLine);
 
 const rows = [];
 for (const c of index.cases) {
@@ -103,9 +102,7 @@ console.log('');
 console.log(
   `machine: ${cpus()[0]?.model ?? '?'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : ''}`,
 );
-console.log(
-  `start-up: node -e 0 ${nodeStart.toFixed(0)} ms, bosun version ${bosunStart.toFixed(0)} ms, helm version ${helmStart.toFixed(0)} ms`,
-);
+console.log(startupLine); // again with the summary
 console.log(`cases: ${rows.length} (${rows.filter((r) => !r.ok).length} where bosun failed)`);
 console.log(
   `CLI total: bosun ${sum('bosun').toFixed(0)} ms, helm ${sum('helm').toFixed(0)} ms, ratio ${(sum('bosun') / sum('helm')).toFixed(2)}`,
