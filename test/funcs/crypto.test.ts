@@ -7,6 +7,7 @@ import { SprigCertificate } from '../../src/funcs/crypto-certs.ts';
 import { parseIP } from '../../src/funcs/crypto-ip.ts';
 import { generateKey, parsePrivateKeyPem, privateKeyPem } from '../../src/funcs/crypto-keys.ts';
 import { decodeGoBase64, pemDecode, pemEncode } from '../../src/funcs/crypto-pem.ts';
+import { sieveWindow } from '../../src/funcs/crypto-rsa.ts';
 import { fixedEnv } from '../../src/funcs/env.ts';
 import { formatValue } from '../../src/template/fmt.ts';
 import { GoError, type GoFunc, GoInt, goInt, type Value } from '../../src/template/value.ts';
@@ -155,6 +156,22 @@ describe('keys', () => {
       expect((e * d) % ((p - 1n) * (q - 1n))).toBe(1n);
       expect([big(k.dp), big(k.dq), (big(k.qi) * q) % p]).toEqual([d % (p - 1n), d % (q - 1n), 1n]);
     }
+  });
+  it('sieve a window of RSA prime candidates by exactly the odd primes below 2^16', () => {
+    const small: bigint[] = [];
+    for (let n = 3n; n < 65536n; n += 2n) if (small.every((p) => p * p > n || n % p !== 0n)) small.push(n);
+    const start = (1n << 1023n) + (1n << 1022n) + 12345678901234567n; // odd
+    const sieve = new Uint8Array(600);
+    sieveWindow(start, sieve);
+    let kept = 0;
+    for (let k = 0; k < sieve.length; k++) {
+      const w = start + BigInt(2 * k);
+      expect([k, sieve[k] === 1]).toEqual([k, small.some((p) => w % p === 0n)]);
+      if (!sieve[k]) kept++;
+    }
+    // About a tenth of odd numbers have no odd prime factor below 2^16.
+    expect(kept).toBeGreaterThan(30);
+    expect(kept).toBeLessThan(100);
   });
   it("reject what Sprig's parser rejects", () => {
     expect(() => parsePrivateKeyPem('nope')).toThrow('no PEM data in input');
