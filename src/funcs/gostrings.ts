@@ -42,43 +42,44 @@ export function sliceBoundsMessage(lo: number | null, hi: number | null, len: nu
   return `${pre}[${l}:${h}]`;
 }
 
-const UPPER_RE = /^\p{Lu}$/u;
-const LOWER_RE = /^\p{Ll}$/u;
-const TITLE_RE = /^\p{Lt}$/u;
-const LETTER_RE = /^\p{L}$/u;
-const DIGIT_RE = /^\p{Nd}$/u;
-const NUMBER_RE = /^\p{N}$/u;
-const PUNCT_RE = /^\p{P}$/u;
+// Unicode classes, each made on first use: V8 parses a RegExp when it creates it, which for a Unicode class
+// costs a share of a millisecond that a run not touching non-ASCII text should not pay.
+const classes = new Map<string, RegExp>();
 
-function classify(re: RegExp, c: number): boolean {
+function classify(cls: string, c: number): boolean {
+  let re = classes.get(cls);
+  if (re === undefined) {
+    re = new RegExp(`^\\p{${cls}}$`, 'u');
+    classes.set(cls, re);
+  }
   return re.test(String.fromCodePoint(c));
 }
 
 export function isUpperRune(c: number): boolean {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  return classify(UPPER_RE, c);
+  return classify('Lu', c);
 }
 export function isLowerRune(c: number): boolean {
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  return classify(LOWER_RE, c);
+  return classify('Ll', c);
 }
 export function isTitleRune(c: number): boolean {
-  return c >= 0x80 && classify(TITLE_RE, c);
+  return c >= 0x80 && classify('Lt', c);
 }
 export function isLetterRune(c: number): boolean {
   if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-  return classify(LETTER_RE, c);
+  return classify('L', c);
 }
 export function isDigitRune(c: number): boolean {
   if (c < 0x80) return c >= 0x30 && c <= 0x39;
-  return classify(DIGIT_RE, c);
+  return classify('Nd', c);
 }
 export function isNumberRune(c: number): boolean {
   if (c < 0x80) return c >= 0x30 && c <= 0x39;
-  return classify(NUMBER_RE, c);
+  return classify('N', c);
 }
 export function isPunctRune(c: number): boolean {
-  return classify(PUNCT_RE, c);
+  return classify('P', c);
 }
 
 // JS has only full case mappings; Go uses the simple one-rune mapping. Where the full mapping of a single code

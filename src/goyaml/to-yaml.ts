@@ -49,17 +49,20 @@ function numberNode(text: string): YNode {
 
 // ---- go-yaml v2's map key order (sorter.go) for string keys ----------------------------------------------------
 
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
+// Made on first use (V8 parses a Unicode-class RegExp when it creates it): most keys are ASCII.
+let letter: RegExp | undefined;
+let digit: RegExp | undefined;
 
 function isLetter(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(String.fromCodePoint(c));
+  letter ??= /\p{L}/u;
+  return letter.test(String.fromCodePoint(c));
 }
 
 function isDigit(c: number): boolean {
   if (c < 0x80) return c >= 48 && c <= 57;
-  return DIGIT.test(String.fromCodePoint(c));
+  digit ??= /\p{Nd}/u;
+  return digit.test(String.fromCodePoint(c));
 }
 
 function runes(s: string): number[] {
