@@ -1,6 +1,8 @@
 // bosun's CLI entry: a helm-compatible command line. Each command's module is loaded only when it runs, so that
 // start-up pays for nothing else (node alone takes most of a small chart's budget).
+
 import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCommand } from './command.ts';
+import { brokenPipe, writeFd } from './fd-write.ts';
 
 type Loader = () => Promise<{ default: CommandDef }>;
 
@@ -64,8 +66,8 @@ Use "bosun [command] --help" for more information about a command.
 
 async function main(argv: string[]): Promise<number> {
   const io: CommandIO = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => writeFd(1, s),
+    stderr: (s) => writeFd(2, s),
     env: process.env,
     cwd: process.cwd(),
   };
@@ -120,5 +122,5 @@ function reportError(e: unknown, io: CommandIO): number {
 
 // Let pending writes flush rather than exiting at once; the exit code is set when main settles.
 main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  process.exitCode = brokenPipe() ? 141 : code;
 });
