@@ -149,17 +149,26 @@ export function composeFast(text: string): Node | null | undefined {
     const key = m[2];
     const val = m[3];
     if (key === undefined && !dash) {
-      // A bare value is a whole document (`{}`, `null`: fromYaml's usual input), or a plain scalar's first line.
-      if (doc !== null || val === undefined || DOCUMENT_MARKER.test(val)) return undefined;
+      // A bare value: the whole document (`{}`, `null`: fromYaml's usual input), or on a deeper line the value of
+      // a `key:` (toYaml's `{}` under nindent), or a plain scalar's first line.
+      if (val === undefined || DOCUMENT_MARKER.test(val)) return undefined;
       const v0 = val.charCodeAt(0);
       if (v0 === 124 || v0 === 62) return undefined;
       const node = valueNode(val, line);
-      doc = newNode(N.DOCUMENT, line, '', false, 0);
-      doc.children.push(node);
+      if (doc === null) {
+        doc = newNode(N.DOCUMENT, line, '', false, 0);
+        doc.children.push(node);
+        plainIndent = -1;
+      } else if (pendMap !== null && indent > pendCol) {
+        pendMap.children.push(node);
+        pendMap = null;
+        plainIndent = pendCol;
+      } else {
+        return undefined;
+      }
       if (node.kind === N.SCALAR && node.style === STYLE.PLAIN) {
         plain = node;
         plainFrom = at;
-        plainIndent = -1;
       }
       line++;
       continue;

@@ -23,6 +23,7 @@ const READ = [
   'a: 1\na: 2\n',
   'a:\n\n  b: 1\n',
   'a: |\n',
+  'resources:\n  {}\nnext:\n  value\n   continued\n',
 ];
 
 const DECLINED = [
@@ -41,6 +42,8 @@ const DECLINED = [
   'a: b\r\n',
   '\ufeffa: b\n',
   'a: |2\n   x\n',
+  'a:\n  {}\n  b: 1\n',
+  'a:\nvalue\n',
   `${'k'.repeat(1030)}: v\n`,
 ];
 
