@@ -1,6 +1,7 @@
 // go-yaml v2's node tree (decode.go's parser): events of the first document to nodes, anchors resolved as the
 // events arrive, so `unknown anchor` fails at the same point as in Go.
 
+import { composeFast } from './compose-fast.ts';
 import { GoCodecError, yamlFail } from './errors.ts';
 import { EV, type Event, Parser } from './parser.ts';
 
@@ -143,6 +144,14 @@ const STREAM_END_EVENT: Event = {
 
 /** The first document of a YAML stream as go-yaml v2's Unmarshal sees it (later documents are not read). */
 export function composeFirstDocument(text: string): Node | null {
+  // Plainly simple text first, line by line; anything else (or any error) the careful way.
+  const fast = composeFast(text);
+  if (fast !== undefined) return fast;
+  return composeCarefully(text);
+}
+
+/** composeFirstDocument through the scanner, parser and composer, for every text (exported for tests). */
+export function composeCarefully(text: string): Node | null {
   // go-yaml treats empty input as a single line break.
   return new Composer(text === '' ? '\n' : text).parse();
 }

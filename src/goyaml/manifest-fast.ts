@@ -9,12 +9,12 @@ import { GoInt, type GoMap, goInt, type Value } from '../template/value.ts';
 import { hintOf, R, resolve } from './resolve.ts';
 
 // Characters go-yaml reads as printable and not as line breaks, minus tab, CR and surrogates (kept simple).
-const UNSAFE = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+export const UNSAFE = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
 // One content line from its first non-space character: an optional `- `, an optional simple key and `:`, an
 // optional value (plain scalar, quoted scalar without escapes, `{}`, `[]` or a block scalar header), an optional
 // comment. Plain scalars start with no indicator and hold no `: ` and no ` #`.
-const LINE =
+export const LINE =
   /(?:(-) +)?(?:([A-Za-z0-9_][A-Za-z0-9_./-]*|"[^"\\\n]*"|'(?:[^'\n]|'')*') *:(?=[ \n]|$) *)?((?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*|"[^"\\\n]*"|'(?:[^'\n]|'')*'|\{\}|\[\]|[|>][-+]?)?(?: +#[^\n]*| *)(?:\n|$)/y;
 
 const SPACES = / */y;

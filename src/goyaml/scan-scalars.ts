@@ -10,6 +10,10 @@ export interface PlainScalar {
   leadingBlanks: boolean;
 }
 
+// A block scalar line's content up to its break, and the spaces of an indentation (simple text only).
+const REST_OF_LINE = /[^\n\r\u0085\u2028\u2029\0]*/y;
+const INDENT = / */y;
+
 export function scanBlockScalar(r: CharReader, literal: boolean, parentIndent: number): Token {
   const start = r.line;
   r.skip();
@@ -68,9 +72,19 @@ export function scanBlockScalar(r: CharReader, literal: boolean, parentIndent: n
     st.breaks = '';
     leadingBlank = r.isBlank();
     const from = r.pos;
-    while (!r.isBreakz()) {
-      r.skip();
-      r.need(1);
+    if (r.simple) {
+      // The rest of the line at once (see CharReader.simple).
+      REST_OF_LINE.lastIndex = from;
+      REST_OF_LINE.test(r.src);
+      const to = REST_OF_LINE.lastIndex;
+      r.pos = to;
+      r.index += to - from;
+      r.column += to - from;
+    } else {
+      while (!r.isBreakz()) {
+        r.skip();
+        r.need(1);
+      }
     }
     s += r.src.slice(from, r.pos);
     r.need(2);
@@ -95,9 +109,20 @@ function scanBlockScalarBreaks(
   let maxIndent = 0;
   for (;;) {
     r.need(1);
-    while ((st.indent === 0 || r.column < st.indent) && r.at() === 32) {
-      r.skip();
-      r.need(1);
+    if (r.simple) {
+      // The indentation at once, up to the scalar's indentation when it is known.
+      INDENT.lastIndex = r.pos;
+      INDENT.test(r.src);
+      let k = INDENT.lastIndex - r.pos;
+      if (st.indent !== 0 && k > st.indent - r.column) k = Math.max(0, st.indent - r.column);
+      r.pos += k;
+      r.index += k;
+      r.column += k;
+    } else {
+      while ((st.indent === 0 || r.column < st.indent) && r.at() === 32) {
+        r.skip();
+        r.need(1);
+      }
     }
     if (r.column > maxIndent) maxIndent = r.column;
     if ((st.indent === 0 || r.column < st.indent) && r.at() === 9) {
