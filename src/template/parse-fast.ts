@@ -140,6 +140,22 @@ export class ActionScanner {
     return F_ACTION;
   }
 
+  /**
+   * `define "name"` up to its `}}`, from just after `{{` (the lexer saw `define` there): true with `pos` (where
+   * `define` is), `name`, `rd` and `after`.
+   */
+  define(from: number): boolean {
+    const s = this.s;
+    const q = skipSpaces(s, from);
+    const r = skipSpaces(s, q + 6);
+    if (r === q + 6) return false;
+    const name = this.stringAt(r);
+    if (name === null) return false;
+    this.pos = q;
+    this.name = name.text;
+    return this.closing(skipSpaces(s, this.p));
+  }
+
   /** After `else`: its `}}`, or `if`/`with` and a pipeline. */
   private elseAction(end: number, vars: string[]): number {
     const s = this.s;
@@ -264,8 +280,17 @@ export class ActionScanner {
         if (node === null) return null;
         stack[this.top++] = node;
         const e = this.p;
-        q = skipSpaces(s, e);
-        const c = s.charCodeAt(q);
+        let c = s.charCodeAt(e);
+        q = e;
+        if (c === 32 || c === 10 || c === 9 || c === 13) {
+          // Mostly one space, then the next operand.
+          c = s.charCodeAt(e + 1);
+          q = e + 1;
+          if (c === 32 || c === 10 || c === 9 || c === 13) {
+            q = skipSpaces(s, q);
+            c = s.charCodeAt(q);
+          }
+        }
         if (c === 124 /* | */) {
           q = skipSpaces(s, q + 1);
           break;
@@ -276,7 +301,7 @@ export class ActionScanner {
             this.command(cmdPos, argMark);
             return this.finish(start, isAssign, decl, cmdMark);
           }
-        } else if (this.closing(q)) {
+        } else if ((c === 125 || c === 45) && this.closing(q)) {
           this.p = this.after;
           this.command(cmdPos, argMark);
           return this.finish(start, isAssign, decl, cmdMark);

@@ -95,6 +95,9 @@ export function parseTemplates(
 
 const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '' };
 
+/** What fastNode returns for a whole `{{define}}` it read (there is no node for it). */
+const DEFINED: Node = { type: N.Comment, pos: -1, text: '' };
+
 /** Parses one tree (Go's *parse.Tree during parsing); `define` and `block` bodies get their own. */
 class TreeParser {
   private readonly token: Token[] = [NO_TOKEN, NO_TOKEN, NO_TOKEN];
@@ -238,6 +241,7 @@ class TreeParser {
     for (;;) {
       if (this.peekCount === 0) {
         const n = this.fastNode(true);
+        if (n === DEFINED) continue;
         if (n !== null) {
           if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
           ctx.stack[ctx.top++] = n;
@@ -267,6 +271,12 @@ class TreeParser {
     if (nameTok.typ !== Tok.String && nameTok.typ !== Tok.RawString) this.unexpected(nameTok, context);
     (this.tree as { name: string }).name = this.stringText(nameTok);
     this.expect(Tok.RightDelim, context);
+    this.definitionBody();
+  }
+
+  /** A definition after its `{{define "name"}}`. */
+  private definitionBody(): void {
+    const context = 'define clause';
     const list = this.newList(this.peekNonSpace().pos);
     const end = this.itemList(list);
     this.tree.root = list;
@@ -305,6 +315,16 @@ class TreeParser {
     if (step !== STEP_DELIM) return null;
     const at = lex.tpos;
     if (top && lex.atDefine()) {
+      const f = this.ctx.fast;
+      if (f.define(lex.offset)) {
+        // As the general path leaves it: this tree read `define`, the definition's tree the rest.
+        lex.resumeAt(f.after);
+        this.token[0] = { typ: Tok.Define, pos: f.pos, val: 'define' };
+        const def = new TreeParser(this.ctx, f.name);
+        def.token[0] = { typ: Tok.RightDelim, pos: f.rd, val: '}}' };
+        def.definitionBody();
+        return DEFINED;
+      }
       this.token[0] = { typ: Tok.LeftDelim, pos: at, val: '{{' };
       this.peekCount = 1;
       return null;
