@@ -127,6 +127,14 @@ const QUOTED = /"(?:[^"\\\n]|\\[^\n])*"/y;
 /** A name (maybe empty) that a terminator ends, as atTerminator has it; a stranger end goes the careful way. */
 const NAME = /[A-Za-z0-9_]*(?=[ \t\r\n.,|:()]|\}\}|$)/y;
 
+/** Spaces, then the keyword `define` as lexIdentifier takes it. */
+const DEFINE = /[ \t\r\n]*define(?=[ \t\r\n.,|:()]|\}\}|$)/y;
+
+/** What `textStep` found. */
+export const STEP_SLOW = 0;
+export const STEP_TEXT = 1;
+export const STEP_DELIM = 2;
+
 export interface LexOptions {
   breakOK: boolean;
   continueOK: boolean;
@@ -181,6 +189,80 @@ export class Lexer {
       }
     }
     return line;
+  }
+
+  /** Where the next token starts: just after `{{` and its trim marker when the parser has a LeftDelim in hand. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** After the parser read an action itself: lexing goes on with text at `p` (after its `}}` and trimmed spaces). */
+  resumeAt(p: number): void {
+    this.pos = this.start = p;
+    this.insideAction = false;
+    this.parenDepth = 0;
+  }
+
+  /** Whether the next token that is not a space is `define` (the parser has just read a LeftDelim). */
+  atDefine(): boolean {
+    DEFINE.lastIndex = this.pos;
+    return DEFINE.test(this.input);
+  }
+
+  /** The token `textStep` found: its position, and for text its value. */
+  tpos = 0;
+  tval = '';
+
+  /**
+   * The parser's token-free step through text: skips comments, and finds either a text token (STEP_TEXT) or a
+   * left delimiter (STEP_DELIM, the lexer then inside the action as after nextItem's LeftDelim), setting `tpos`
+   * and `tval` instead of making a token. STEP_SLOW, with nothing changed that nextItem would not have changed
+   * the same way, leaves the step to nextItem: inside an action, at the end, at a malformed comment.
+   */
+  textStep(): number {
+    if (this.insideAction) return STEP_SLOW;
+    const s = this.input;
+    for (;;) {
+      const from = this.pos;
+      if (from >= s.length) return STEP_SLOW;
+      const x = s.indexOf('{{', from);
+      if (x < 0) {
+        this.pos = this.start = s.length;
+        this.tpos = from;
+        this.tval = s.slice(from);
+        return STEP_TEXT;
+      }
+      const trim = hasLeftTrimMarker(s, x + 2);
+      if (x > from) {
+        let end = x;
+        if (trim) while (end > from && isSpace(s.charCodeAt(end - 1))) end--;
+        this.pos = this.start = x;
+        if (end > from) {
+          this.tpos = from;
+          this.tval = s.slice(from, end);
+          return STEP_TEXT;
+        }
+      }
+      const after = trim ? x + 4 : x + 2;
+      if (s.charCodeAt(after) === 47 /* / */ && s.charCodeAt(after + 1) === 42 /* * */) {
+        // A comment, skipped as lexComment does; one it would report goes the slow way from its `{{`.
+        const c = s.indexOf('*/', after + 2);
+        if (c < 0) return STEP_SLOW;
+        const end = c + 2;
+        const at = this.atRightDelim(end);
+        if (at === NO_DELIM) return STEP_SLOW;
+        if (!this.commentNewlines) this.skipCommentNewlines(after, end);
+        let p = end + (at === DELIM_TRIM ? 4 : 2);
+        if (at === DELIM_TRIM) while (p < s.length && isSpace(s.charCodeAt(p))) p++;
+        this.pos = this.start = p;
+        continue;
+      }
+      this.insideAction = true;
+      this.parenDepth = 0;
+      this.pos = this.start = after;
+      this.tpos = x;
+      return STEP_DELIM;
+    }
   }
 
   nextItem(): Token {

@@ -3,7 +3,7 @@
 
 import { N, type NumberNode } from './ast.ts';
 import { quote } from './fmt.ts';
-import { Tok, type Token } from './lexer.ts';
+import { Tok, type TokType } from './lexer.ts';
 import { goInt, type Value } from './value.ts';
 
 export class SyntaxError_ extends Error {
@@ -297,8 +297,7 @@ const UINT64_LIMIT = 2 ** 64;
 const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /** Go's newNumber: the value under every type that can hold it, and its untyped-constant value. */
-export function numberNode(t: Token): NumberNode {
-  const text = t.val;
+export function numberNode(typ: TokType, pos: number, text: string): NumberNode {
   let isInt = false;
   let isUint = false;
   let isFloat = false;
@@ -312,7 +311,7 @@ export function numberNode(t: Token): NumberNode {
     int64 = uint64 = BigInt(n);
     return {
       type: N.Number,
-      pos: t.pos,
+      pos,
       text,
       isInt: true,
       isUint: true,
@@ -324,12 +323,12 @@ export function numberNode(t: Token): NumberNode {
       ideal: goInt(int64),
     };
   }
-  if (t.typ === Tok.CharConstant) {
+  if (typ === Tok.CharConstant) {
     const r = charConstant(text);
     isInt = isUint = isFloat = true;
     int64 = uint64 = BigInt(r);
     float64 = r;
-  } else if (t.typ === Tok.Complex) {
+  } else if (typ === Tok.Complex) {
     isComplex = true;
   } else if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
     // An imaginary constant: only zero is also real.
@@ -379,7 +378,7 @@ export function numberNode(t: Token): NumberNode {
   }
   return {
     type: N.Number,
-    pos: t.pos,
+    pos,
     text,
     isInt,
     isUint,

@@ -20,8 +20,20 @@ import {
 } from './ast.ts';
 import { TemplateParseError } from './errors.ts';
 import { quote } from './fmt.ts';
-import { Lexer, Tok, type Token, type TokType, tokenString } from './lexer.ts';
+import { Lexer, STEP_DELIM, STEP_TEXT, Tok, type Token, type TokType, tokenString } from './lexer.ts';
 import { numberNode, SyntaxError_, unquote } from './literal.ts';
+import {
+  ActionScanner,
+  F_ACTION,
+  F_ELSE,
+  F_ELSE_IF,
+  F_ELSE_WITH,
+  F_END,
+  F_IF,
+  F_RANGE,
+  F_WITH,
+  FAIL,
+} from './parse-fast.ts';
 
 const MAX_STACK_DEPTH = 10000;
 const MAX_PIPELINE_CMDS = 100000;
@@ -41,6 +53,8 @@ interface ParseContext {
    */
   readonly stack: Node[];
   top: number;
+  /** Reads the common actions whole (see parse-fast.ts). */
+  readonly fast: ActionScanner;
 }
 
 /** The `decl` of every pipeline that declares nothing (no consumer changes a tree's arrays). */
@@ -71,6 +85,7 @@ export function parseTemplates(
     defines,
     stack: [],
     top: 0,
+    fast: new ActionScanner(text, hasFunction),
   };
   const p = new TreeParser(ctx, name);
   p.parseTop();
@@ -80,6 +95,9 @@ export function parseTemplates(
 
 const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '' };
 
+/** What fastNode returns for a whole `{{define}}` it read (there is no node for it). */
+const DEFINED: Node = { type: N.Comment, pos: -1, text: '' };
+
 /** Parses one tree (Go's *parse.Tree during parsing); `define` and `block` bodies get their own. */
 class TreeParser {
   private readonly token: Token[] = [NO_TOKEN, NO_TOKEN, NO_TOKEN];
@@ -88,6 +106,15 @@ class TreeParser {
   /** Where the action being parsed starts (its `{{`), or -1: lexical errors name its line. */
   private actionPos = -1;
   private rangeDepth = 0;
+  /**
+   * The kind of branch (N.If, N.With, N.Range) whose first list is being read, else 0: an `{{else if}}` read by
+   * the fast path is taken only where that branch will take it at once (elsewhere it is an error, which the
+   * general path reports with its exact position).
+   */
+  private openBranch = 0;
+  /** The header of the `{{else if}}`/`{{else with}}` just read by the fast path, for branchBody, and its mark. */
+  private elsePipe: PipeNode | null = null;
+  private elseMark = 0;
   private stackDepth = 0;
   readonly tree: Tree;
   private readonly lex: Lexer;
@@ -211,15 +238,25 @@ class TreeParser {
     this.tree.root = this.newList(this.peek().pos);
     const ctx = this.ctx;
     const mark = ctx.top;
-    while (this.peek().typ !== Tok.EOF) {
-      if (this.peek().typ === Tok.LeftDelim) {
-        const delim = this.next();
-        if (this.nextNonSpace().typ === Tok.Define) {
-          const def = new TreeParser(this.ctx, 'definition');
-          def.parseDefinition();
+    for (;;) {
+      if (this.peekCount === 0) {
+        const n = this.fastNode(true);
+        if (n === DEFINED) continue;
+        if (n !== null) {
+          if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
+          ctx.stack[ctx.top++] = n;
           continue;
         }
-        this.backup2(delim);
+      }
+      if (this.peek().typ === Tok.EOF) break;
+      // At `{{define`, a definition; the lexer tells without making the tokens, so that any other action is
+      // read from its start (by the fast path when it can).
+      if (this.peek().typ === Tok.LeftDelim && this.lex.atDefine()) {
+        this.next();
+        this.nextNonSpace();
+        const def = new TreeParser(this.ctx, 'definition');
+        def.parseDefinition();
+        continue;
       }
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${nodeString(n)}`);
@@ -234,6 +271,12 @@ class TreeParser {
     if (nameTok.typ !== Tok.String && nameTok.typ !== Tok.RawString) this.unexpected(nameTok, context);
     (this.tree as { name: string }).name = this.stringText(nameTok);
     this.expect(Tok.RightDelim, context);
+    this.definitionBody();
+  }
+
+  /** A definition after its `{{define "name"}}`. */
+  private definitionBody(): void {
+    const context = 'define clause';
     const list = this.newList(this.peekNonSpace().pos);
     const end = this.itemList(list);
     this.tree.root = list;
@@ -245,8 +288,12 @@ class TreeParser {
   private itemList(list: ListNode): Node {
     const ctx = this.ctx;
     const mark = ctx.top;
-    while (this.peekNonSpace().typ !== Tok.EOF) {
-      const n = this.textOrAction();
+    for (;;) {
+      let n = this.peekCount === 0 ? this.fastNode(false) : null;
+      if (n === null) {
+        if (this.peekNonSpace().typ === Tok.EOF) break;
+        n = this.textOrAction();
+      }
       if (n.type === N.End || n.type === N.Else) {
         (list as { nodes: Node[] }).nodes = this.take(mark);
         return n;
@@ -254,6 +301,43 @@ class TreeParser {
       ctx.stack[ctx.top++] = n;
     }
     this.errorf('unexpected EOF');
+  }
+
+  /**
+   * The next text or action read without tokens in hand (no token is pending), or null when the general step
+   * must take it (then nothing was consumed, or the LeftDelim is back in hand as peek() would leave it).
+   * At the top level, `{{define` is left to the general step.
+   */
+  private fastNode(top: boolean): Node | null {
+    const lex = this.lex;
+    const step = lex.textStep();
+    if (step === STEP_TEXT) return { type: N.Text, pos: lex.tpos, text: lex.tval };
+    if (step !== STEP_DELIM) return null;
+    const at = lex.tpos;
+    if (top && lex.atDefine()) {
+      const f = this.ctx.fast;
+      if (f.define(lex.offset)) {
+        // As the general path leaves it: this tree read `define`, the definition's tree the rest.
+        lex.resumeAt(f.after);
+        this.token[0] = { typ: Tok.Define, pos: f.pos, val: 'define' };
+        const def = new TreeParser(this.ctx, f.name);
+        def.token[0] = { typ: Tok.RightDelim, pos: f.rd, val: '}}' };
+        def.definitionBody();
+        return DEFINED;
+      }
+      this.token[0] = { typ: Tok.LeftDelim, pos: at, val: '{{' };
+      this.peekCount = 1;
+      return null;
+    }
+    this.actionPos = at;
+    let n = this.fastAction();
+    if (n === null) {
+      // As textOrAction after reading the LeftDelim.
+      this.token[0] = { typ: Tok.LeftDelim, pos: at, val: '{{' };
+      n = this.action();
+    }
+    this.actionPos = -1;
+    return n;
   }
 
   private textOrAction(): Node {
@@ -264,12 +348,53 @@ class TreeParser {
       case Tok.LeftDelim: {
         // No try/finally: an error ends the whole parse.
         this.actionPos = t.pos;
-        const n = this.action();
+        const n = (this.peekCount === 0 ? this.fastAction() : null) ?? this.action();
         this.actionPos = -1;
         return n;
       }
     }
     this.unexpected(t, 'input');
+  }
+
+  /** The action just after `{{` read whole by the fast path, or null when it leaves it to `action`. */
+  private fastAction(): Node | null {
+    const f = this.ctx.fast;
+    const mark = this.vars.length;
+    const kind = f.action(this.lex.offset, this.vars);
+    if (kind === FAIL) return null;
+    if (kind === F_ELSE_IF || kind === F_ELSE_WITH) {
+      if (this.openBranch !== (kind === F_ELSE_IF ? N.If : N.With)) {
+        if (this.vars.length !== mark) this.vars.length = mark;
+        return null;
+      }
+      this.elsePipe = f.pipe;
+      this.elseMark = mark;
+    }
+    // As after the general parser: the lexer after `}}`, which is the last token read.
+    this.lex.resumeAt(f.after);
+    this.token[0] = { typ: Tok.RightDelim, pos: f.rd, val: '}}' };
+    switch (kind) {
+      case F_ACTION: {
+        const a: ActionNode = { type: N.Action, pos: f.pos, pipe: f.pipe! };
+        return a;
+      }
+      case F_END:
+        return { type: N.End, pos: f.rd };
+      case F_ELSE:
+        return { type: N.Else, pos: f.rd };
+      case F_ELSE_IF:
+      case F_ELSE_WITH:
+        return { type: N.Else, pos: f.pos };
+      case F_IF:
+        return this.branchBody(N.If, f.pipe!, mark);
+      case F_WITH:
+        return this.branchBody(N.With, f.pipe!, mark);
+      case F_RANGE:
+        return this.branchBody(N.Range, f.pipe!, mark);
+    }
+    // F_TEMPLATE
+    const n: TemplateNode = { type: N.Template, pos: f.pos, name: f.name, pipe: f.pipe };
+    return n;
   }
 
   private action(): Node {
@@ -396,15 +521,28 @@ class TreeParser {
   /** `if`, `range` and `with` (Go's parseControl); the variables they declare end with them. */
   private branch(type: BranchNode['type'], context: string): BranchNode {
     const mark = this.vars.length;
-    const pipe = this.pipeline(context, Tok.RightDelim);
+    return this.branchBody(type, this.pipeline(context, Tok.RightDelim), mark);
+  }
+
+  /** A branch after its `{{if pipeline}}`; `mark` is where its variables start. */
+  private branchBody(type: BranchNode['type'], pipe: PipeNode, mark: number): BranchNode {
     if (type === N.Range) this.rangeDepth++;
     const list = this.newList(this.peekNonSpace().pos);
+    const outer = this.openBranch;
+    this.openBranch = type;
     let next = this.itemList(list);
+    this.openBranch = 0;
     if (type === N.Range) this.rangeDepth--;
     let elseList: ListNode | null = null;
     if (next.type === N.Else) {
       // `{{else if x}}` and `{{else with x}}` parse as `{{else}}{{if x}}...{{end}}{{end}}`, sharing the end.
-      if (type === N.If && this.peek().typ === Tok.If) {
+      const header = this.elsePipe;
+      if (header !== null) {
+        // Read whole by the fast path, which checked the kind.
+        this.elsePipe = null;
+        const nodes: Node[] = [this.branchBody(type, header, this.elseMark)];
+        elseList = { type: N.List, pos: next.pos, nodes };
+      } else if (type === N.If && this.peek().typ === Tok.If) {
         this.next();
         const nodes: Node[] = [this.branch(N.If, 'if')];
         elseList = { type: N.List, pos: next.pos, nodes };
@@ -420,6 +558,7 @@ class TreeParser {
     }
     // No try/finally: an error ends the whole parse. Truncating an array is a slow call: only when needed.
     if (this.vars.length !== mark) this.vars.length = mark;
+    this.openBranch = outer;
     return { type, pos: pipe.pos, pipe, list, elseList };
   }
 
@@ -590,7 +729,7 @@ class TreeParser {
 
   private newNumber(t: Token): NumberNode {
     try {
-      return numberNode(t);
+      return numberNode(t.typ, t.pos, t.val);
     } catch (e) {
       if (e instanceof SyntaxError_) this.errorf(e.message);
       throw e;
