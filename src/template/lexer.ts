@@ -89,21 +89,25 @@ function isSpace(r: number): boolean {
   return r === 32 || r === 9 || r === 13 || r === 10;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+// Unicode-class RegExps are made on first use: V8 parses one when it creates it (up to a millisecond each), and
+// most charts are ASCII.
+let letterOrDigit: RegExp | undefined;
 /** Go's isAlphaNumeric: `_`, unicode.IsLetter or unicode.IsDigit. */
 export function isAlphaNumeric(r: number): boolean {
   if (r < 128) {
     return r === 95 || (r >= 48 && r <= 57) || (r >= 65 && r <= 90) || (r >= 97 && r <= 122) /* _ 0-9 A-Z a-z */;
   }
-  return r !== EOF && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
+  letterOrDigit ??= /^[\p{L}\p{Nd}]$/u;
+  return letterOrDigit.test(String.fromCodePoint(r));
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+let printable: RegExp | undefined;
 /** Go's %#U: `U+0023 '#'` (the character only when printable). */
 export function formatRune(r: number): string {
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
   const ch = String.fromCodePoint(r);
-  return PRINTABLE.test(ch) ? `U+${hex} '${ch}'` : `U+${hex}`;
+  printable ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+  return printable.test(ch) ? `U+${hex} '${ch}'` : `U+${hex}`;
 }
 
 /** `-` and a space: a trim marker after a left delimiter. */
