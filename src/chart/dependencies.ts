@@ -16,7 +16,7 @@ import { parseConstraint } from '../funcs/semver-constraint.ts';
 import { parseVersion, SEMVER_V33, SEMVER_V34 } from '../funcs/semver-version.ts';
 import { formatValue } from '../template/fmt.ts';
 import type { GoMap, Value } from '../template/value.ts';
-import { coalesceValues, deepCopyMap, mergeTables, mergeValues } from '../values/coalesce.ts';
+import { coalesceValuesShared, deepCopyMap, mergeTables, mergeValues } from '../values/coalesce.ts';
 import type { Dialect } from '../values/strvals.ts';
 import type { HelmWarning, WarnFn } from '../values/warnings.ts';
 import { ChartError } from './errors.ts';
@@ -134,7 +134,8 @@ function processEnabled(ctx: Ctx, c: Chart, v: GoMap, path: string): void {
   c.setDependencies(deps);
 
   for (const r of reqs) if (r) r.enabled = true;
-  const cvals = coalesceValues(c, v, { dialect: ctx.dialect, warn: ctx.warn });
+  // Read here and by the subcharts' own passes (each coalesces into a copy of its own): no full copy of v.
+  const cvals = coalesceValuesShared(c, v, { dialect: ctx.dialect, warn: ctx.warn });
   processTags(ctx, reqs, cvals);
   processConditions(ctx, reqs, cvals, path);
 

@@ -89,17 +89,18 @@ const ANALYSIS_EMPTY: Analysis = {
 // decided without a scan.
 const SIMPLE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9_./=+$^()-]*$/;
 
+// Analyses are only read, so the common answer is one shared object rather than one per scalar.
+const ANALYSIS_SIMPLE: Analysis = {
+  multiline: false,
+  flowPlainAllowed: true,
+  blockPlainAllowed: true,
+  singleQuotedAllowed: true,
+  blockAllowed: true,
+};
+
 function analyze(value: string, v3Tabs: boolean): Analysis {
   if (value.length === 0) return ANALYSIS_EMPTY;
-  if (SIMPLE_PLAIN.test(value)) {
-    return {
-      multiline: false,
-      flowPlainAllowed: true,
-      blockPlainAllowed: true,
-      singleQuotedAllowed: true,
-      blockAllowed: true,
-    };
-  }
+  if (SIMPLE_PLAIN.test(value)) return ANALYSIS_SIMPLE;
   let blockIndicators = false;
   let flowIndicators = false;
   let lineBreaks = false;
@@ -236,6 +237,8 @@ function analyze(value: string, v3Tabs: boolean): Analysis {
 }
 
 const HEX_UPPER = '0123456789ABCDEF';
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 export class Emitter {
   private out = '';
@@ -330,7 +333,10 @@ export class Emitter {
 
   private isSimpleKey(k: YNode): boolean {
     if (k.kind === 'scalar') {
-      if (analyze(k.value, this.opts.v3Tabs === true).multiline) return false;
+      const a = analyze(k.value, this.opts.v3Tabs === true);
+      // A simple plain key is ASCII: its length is its UTF-8 length.
+      if (a === ANALYSIS_SIMPLE) return k.value.length <= 128;
+      if (a.multiline) return false;
       return utf8Length(k.value) <= 128;
     }
     return k.kind === 'seq' ? k.items.length === 0 : k.pairs.length === 0;
@@ -423,9 +429,10 @@ export class Emitter {
     const width = this.opts.width;
     if (!allowBreaks || this.column + value.length <= width) {
       // Nothing can fold: written as is unless it holds line breaks.
-      if (!/[\n\r\u0085\u2028\u2029]/.test(value)) {
+      if (!LINE_BREAK.test(value)) {
         this.out += value;
-        this.column += codePoints(value).length;
+        // Columns count code points: without a high surrogate, every code unit is one.
+        this.column += HIGH_SURROGATE.test(value) ? codePoints(value).length : value.length;
         this.whitespace = false;
         this.indention = false;
         return;

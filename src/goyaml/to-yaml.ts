@@ -124,9 +124,15 @@ function runesLess(ar: Runes, br: Runes, v3: boolean): boolean {
 
 /** Sorts map keys as go-yaml orders them. */
 export function sortYamlKeys(keys: string[], v3 = false): string[] {
-  // Plain ASCII keys without digits compare bytewise with letters last among non-letters: the common case.
+  // Keys of ASCII letters and of the characters below `A` other than digits (`.`, `/`, `-`, ...) compare as
+  // their code units do: a non-letter before a letter, no digit runs. The common case, sorted natively.
+  let plain = true;
+  for (let i = 0; i < keys.length && plain; i++) plain = CODE_UNIT_ORDER.test(keys[i]);
+  if (plain) return keys.sort();
   return keys.sort((x, y) => (x === y ? 0 : yamlKeyLess(x, y, v3) ? -1 : 1));
 }
+
+const CODE_UNIT_ORDER = /^[\x00-\x2f\x3a-\x40A-Za-z]*$/;
 
 // ---- the JSON round trip ----------------------------------------------------------------------------------------
 

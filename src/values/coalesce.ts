@@ -49,6 +49,30 @@ export function coalesceValues(chart: ValuesChart, user: GoMap | null, options: 
   return coalesce(ctxOf(options), chart, deepCopyMap(user ?? new Map()), '', false);
 }
 
+/**
+ * coalesceValues for a result that is only read (dependency processing's values at each level, which decide
+ * conditions and tags): `user` is not modified, and the result shares with it every subtree that coalescing
+ * leaves alone. Only the entries coalescing writes into are deep-copied: `global`, the chart's subchart
+ * sections, and the keys whose default is a table (merged into the user's table in place). Everything else is
+ * set or deleted at the top level only, so a shallow copy of that level is enough; the result's contents are
+ * those coalesceValues gives, warnings included (dependency processing used to deep-copy the parent's whole
+ * values once per subchart).
+ */
+export function coalesceValuesShared(chart: ValuesChart, user: GoMap, options: CoalesceOptions = {}): GoMap {
+  const dest: GoMap = new Map(user);
+  copyEntry(dest, GLOBAL_KEY);
+  for (const sub of chart.dependencies) copyEntry(dest, sub.name);
+  chart.values.forEach((original, key) => {
+    if (isTable(original)) copyEntry(dest, key);
+  });
+  return coalesce(ctxOf(options), chart, dest, '', false);
+}
+
+function copyEntry(m: GoMap, key: string): void {
+  const v = m.get(key);
+  if (typeof v === 'object' && v !== null) m.set(key, deepCopy(v));
+}
+
 /** helm's MergeValues: like coalesceValues, but nulls are kept. */
 export function mergeValues(chart: ValuesChart, user: GoMap | null, options: CoalesceOptions = {}): GoMap {
   return coalesce(ctxOf(options), chart, deepCopyMap(user ?? new Map()), '', true);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coalesceTables, coalesceValues, mergeTables, mergeValues } from '../../src/values/coalesce.ts';
+import {
+  coalesceTables,
+  coalesceValues,
+  coalesceValuesShared,
+  mergeTables,
+  mergeValues,
+} from '../../src/values/coalesce.ts';
 import { ValuesError } from '../../src/values/errors.ts';
 import { i64, m } from './helpers.ts';
 
@@ -7,6 +13,43 @@ const chart = (values: Record<string, unknown>, deps: { name: string; values: Re
   name: 'top',
   values: m(values),
   dependencies: deps.map((d) => ({ name: d.name, values: m(d.values), dependencies: [] })),
+});
+
+describe('coalesceValuesShared', () => {
+  // Dependency processing coalesces each level's values into the next without copying all of them: the result
+  // must be coalesceValues's, and neither the input nor an earlier level's result may change.
+  const nested = () =>
+    chart({ a: { b: { c: 1 } }, global: { g: { h: 1 } }, s: 1 }, [
+      { name: 'sub', values: { x: { y: 1 }, global: { g: { i: 2 } } } },
+    ]);
+  const user = () => m({ a: { b: { d: 2 }, e: null }, global: { g: { j: 3 } }, sub: { x: { z: 3 } }, keep: { k: 1 } });
+  it('gives what coalesceValues gives, in both dialects', () => {
+    for (const dialect of ['helm4', 'helm3'] as const) {
+      expect(coalesceValuesShared(nested(), user(), { dialect })).toEqual(
+        coalesceValues(nested(), user(), { dialect }),
+      );
+    }
+  });
+  it('leaves the user values and the chart defaults as they were', () => {
+    const c = nested();
+    const u = user();
+    coalesceValuesShared(c, u);
+    expect(u).toEqual(user());
+    expect(c.values).toEqual(nested().values);
+    // Globals merge two levels down into the user's own tables when the chart has no global default.
+    const noGlobal = () => chart({}, [{ name: 'sub', values: { global: { g: { n: { i: 2 } } } } }]);
+    const g = () => m({ global: { g: { n: { j: 3 } } } });
+    const ug = g();
+    expect(coalesceValuesShared(noGlobal(), ug)).toEqual(coalesceValues(noGlobal(), g()));
+    expect(ug).toEqual(g());
+  });
+  it('leaves an earlier result as it was when the next level coalesces into it', () => {
+    const first = coalesceValuesShared(nested(), user());
+    const before = coalesceValues(nested(), user());
+    const sub = nested().dependencies[0];
+    expect(coalesceValuesShared(sub, first)).toEqual(coalesceValues(sub, first));
+    expect(first).toEqual(before);
+  });
 });
 
 describe('coalesceValues', () => {
