@@ -18,9 +18,8 @@ import {
   type Tree,
   type VariableNode,
 } from './ast.ts';
-import { TemplateParseError } from './errors.ts';
 import { quote } from './fmt.ts';
-import { Lexer, STEP_DELIM, STEP_TEXT, Tok, type Token, type TokType, tokenString } from './lexer.ts';
+import { Lexer, STEP_DELIM, STEP_TEXT, Tok, type Token, type TokType } from './lexer.ts';
 import { numberNode, SyntaxError_, unquote } from './literal.ts';
 import {
   ActionScanner,
@@ -34,6 +33,7 @@ import {
   F_WITH,
   FAIL,
 } from './parse-fast.ts';
+import { TokenReader } from './parse-tokens.ts';
 
 const MAX_STACK_DEPTH = 10000;
 const MAX_PIPELINE_CMDS = 100000;
@@ -93,18 +93,12 @@ export function parseTemplates(
   return ctx.treeSet;
 }
 
-const NO_TOKEN: Token = { typ: Tok.EOF, pos: 0, val: '' };
-
 /** What fastNode returns for a whole `{{define}}` it read (there is no node for it). */
 const DEFINED: Node = { type: N.Comment, pos: -1, text: '' };
 
 /** Parses one tree (Go's *parse.Tree during parsing); `define` and `block` bodies get their own. */
-class TreeParser {
-  private readonly token: Token[] = [NO_TOKEN, NO_TOKEN, NO_TOKEN];
-  private peekCount = 0;
+class TreeParser extends TokenReader {
   private vars: string[] = ['$'];
-  /** Where the action being parsed starts (its `{{`), or -1: lexical errors name its line. */
-  private actionPos = -1;
   private rangeDepth = 0;
   /**
    * The kind of branch (N.If, N.With, N.Range) whose first list is being read, else 0: an `{{else if}}` read by
@@ -117,96 +111,13 @@ class TreeParser {
   private elseMark = 0;
   private stackDepth = 0;
   readonly tree: Tree;
-  private readonly lex: Lexer;
 
   constructor(
     private readonly ctx: ParseContext,
     name: string,
   ) {
+    super(ctx.lex, ctx.parseName);
     this.tree = { name, parseName: ctx.parseName, text: ctx.text, root: undefined as unknown as ListNode };
-    this.lex = ctx.lex;
-  }
-
-  // --- token stream -------------------------------------------------------------------------------------------
-
-  private next(): Token {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount];
-  }
-
-  private backup(): void {
-    this.peekCount++;
-  }
-
-  private backup2(t1: Token): void {
-    this.token[1] = t1;
-    this.peekCount = 2;
-  }
-
-  private backup3(t2: Token, t1: Token): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
-    this.peekCount = 3;
-  }
-
-  private peek(): Token {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1];
-    this.peekCount = 1;
-    this.token[0] = this.lex.nextItem();
-    return this.token[0];
-  }
-
-  private nextNonSpace(): Token {
-    while (this.peekCount > 0) {
-      const t = this.token[--this.peekCount];
-      if (t.typ !== Tok.Space) return t;
-    }
-    // The spaces the lexer skips would have been read and dropped here: only the last token read is kept.
-    const t = this.lex.nextNonSpace();
-    this.token[0] = t;
-    return t;
-  }
-
-  private peekNonSpace(): Token {
-    if (this.peekCount > 0) {
-      const t = this.token[this.peekCount - 1];
-      if (t.typ !== Tok.Space) return t;
-    }
-    const t = this.nextNonSpace();
-    this.peekCount++;
-    return t;
-  }
-
-  // --- errors -------------------------------------------------------------------------------------------------
-
-  private errorf(detail: string): never {
-    const line = this.lex.lineAt(this.token[0].pos);
-    throw new TemplateParseError(
-      `template: ${this.ctx.parseName}:${line}: ${detail}`,
-      this.ctx.parseName,
-      line,
-      detail,
-    );
-  }
-
-  private expect(expected: TokType, context: string): Token {
-    const t = this.nextNonSpace();
-    if (t.typ !== expected) this.unexpected(t, context);
-    return t;
-  }
-
-  private unexpected(t: Token, context: string): never {
-    if (t.typ === Tok.Error) {
-      let extra = '';
-      const actionLine = this.actionPos < 0 ? 0 : this.lex.lineAt(this.actionPos);
-      if (actionLine !== 0 && actionLine !== this.lex.lineAt(t.pos)) {
-        extra = ` in action started at ${this.ctx.parseName}:${actionLine}`;
-        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.errorf(`${tokenString(t)}${extra}`);
-    }
-    this.errorf(`unexpected ${tokenString(t)} in ${context}`);
   }
 
   /** The nodes stacked since `mark`, as an exact-size array, unstacked. */
