@@ -14,7 +14,7 @@
 import { N, type Node } from './compose.ts';
 import { LINE, UNSAFE } from './manifest-fast.ts';
 import { CharReader } from './scan-reader.ts';
-import { scanBlockScalar, scanPlainScalar } from './scan-scalars.ts';
+import { scanBlockScalar, scanFlowScalar, scanPlainScalar } from './scan-scalars.ts';
 import { STYLE } from './tokens.ts';
 
 const SPACES = / */y;
@@ -22,12 +22,14 @@ const SPACES = / */y;
 // An item of a one-line flow sequence: a plain scalar without `:`, `#`, `?` or flow indicators, or a quoted
 // scalar without escapes.
 const FLOW_ITEM = String.raw`(?:[^\s\-?:,[\]{}#&*!|>'"%@\`][^\s:,?[\]{}#]*(?: +[^\s:,?[\]{}#]+)*|"[^"\\\n]*"|'(?:[^'\n]|'')*')`;
-// LINE, with one-line flow sequences of such items where it reads only `[]`, and `{ }` with blanks.
+// A one-line double-quoted scalar, escapes allowed (they are decoded by the scanner's own routine).
+const DOUBLE_QUOTED = String.raw`"(?:[^"\\\n]|\\[^\n])*"`;
+// LINE, with escapes in double-quoted keys and values, one-line flow sequences of such items where it reads only
+// `[]`, and `{ }` with blanks.
 const FAST_LINE = new RegExp(
-  LINE.source.replace(
-    String.raw`|\{\}|\[\]|`,
-    String.raw`|\{ *\}|\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*(?:, *)?)?\]|`,
-  ),
+  LINE.source
+    .replaceAll(String.raw`"[^"\\\n]*"`, DOUBLE_QUOTED)
+    .replace(String.raw`|\{\}|\[\]|`, String.raw`|\{ *\}|\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*(?:, *)?)?\]|`),
   'y',
 );
 if (FAST_LINE.source === LINE.source) throw new Error('compose-fast: LINE changed shape');
@@ -51,12 +53,31 @@ function newNode(kind: number, line: number, value: string, implicit: boolean, s
   return { kind, line, tag: '', value, implicit, style, children: [], alias: null };
 }
 
-/** A scalar node for the text of a key or value matched by LINE (plain, or quoted without escapes). */
+/** Thrown where the text turns out not to be plainly simple after all; composeFast then declines. */
+const DECLINE = { decline: true };
+
+/** A scalar node for the text of a key or value matched by FAST_LINE (plain, or quoted on one line). */
 function scalarNode(text: string, line: number): Node {
   const c = text.charCodeAt(0);
-  if (c === 34) return newNode(N.SCALAR, line, text.slice(1, -1), false, STYLE.DOUBLE);
+  if (c === 34) {
+    const inner = text.slice(1, -1);
+    return newNode(N.SCALAR, line, inner.includes('\\') ? unescapeDouble(text) : inner, false, STYLE.DOUBLE);
+  }
   if (c === 39) return newNode(N.SCALAR, line, text.slice(1, -1).replaceAll("''", "'"), false, STYLE.SINGLE);
   return newNode(N.SCALAR, line, text, true, STYLE.PLAIN);
+}
+
+/** A one-line double-quoted scalar with escapes, decoded by the scanner; an escape it rejects declines. */
+function unescapeDouble(quoted: string): string {
+  const r = new CharReader(quoted);
+  let value: string;
+  try {
+    value = scanFlowScalar(r, false).value;
+  } catch {
+    throw DECLINE; // the careful path reports the error where the text has it
+  }
+  if (r.pos !== quoted.length) throw DECLINE;
+  return value;
 }
 
 /** The node of a value matched by FAST_LINE other than a block scalar: `{}`, a one-line flow sequence, a scalar. */
@@ -75,6 +96,15 @@ function valueNode(val: string, line: number): Node {
  * undefined when the text is not plainly simple (then only the full composer gives the right answer or error).
  */
 export function composeFast(text: string): Node | null | undefined {
+  try {
+    return composeLines(text);
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    throw e;
+  }
+}
+
+function composeLines(text: string): Node | null | undefined {
   if (UNSAFE.test(text)) return undefined;
   const n = text.length;
   const stack: Open[] = [];

@@ -24,6 +24,11 @@ const READ = [
   'a:\n\n  b: 1\n',
   'a: |\n',
   'resources:\n  {}\nnext:\n  value\n   continued\n',
+  // Double-quoted scalars with escapes, decoded by the scanner.
+  'a: "x\\ty"\n',
+  'host: "(chi-{chi}-[^.]+\\\\d+)\\\\.svc$"\nq: "say \\"hi\\""\n',
+  '"we\\tird key": 1\nu: "\\u00e9\\x41\\U0001F600\\N\\_ \\\\"\n',
+  'a:\n  - "x\\\\"  # comment\n  - "\\\\"\n',
 ];
 
 const DECLINED = [
@@ -33,7 +38,6 @@ const DECLINED = [
   'a: !!str 1\n',
   '? a\n: b\n',
   'a: {b: c}\n',
-  'a: "x\\ty"\n',
   'a: b\n  c: d\n',
   'a:\n  - x\n  b: 1\n',
   'a:\n    b: 1\n  c: 2\n',
@@ -45,6 +49,10 @@ const DECLINED = [
   'a:\n  {}\n  b: 1\n',
   'a:\nvalue\n',
   `${'k'.repeat(1030)}: v\n`,
+  'a: "\\q"\n', // escapes go-yaml v2 rejects: the careful path reports them
+  'a: "\\/"\n',
+  'a: ["x\\\\y"]\n', // escapes inside a flow sequence
+  'a: "x\\\ny"\n', // an escaped line break
 ];
 
 describe('composeFast', () => {
