@@ -24,15 +24,19 @@ const SPACES = / */y;
 const FLOW_ITEM = String.raw`(?:[^\s\-?:,[\]{}#&*!|>'"%@\`][^\s:,?[\]{}#]*(?: +[^\s:,?[\]{}#]+)*|"[^"\\\n]*"|'(?:[^'\n]|'')*')`;
 // A one-line double-quoted scalar, escapes allowed (they are decoded by the scanner's own routine).
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\\n]|\\[^\n])*"`;
-// LINE, with escapes in double-quoted keys and values, one-line flow sequences of such items where it reads only
-// `[]`, and `{ }` with blanks.
+// LINE, with a lone `-` (its item on the lines below), escapes in double-quoted keys and values, one-line flow
+// sequences of such items where it reads only `[]`, and `{ }` with blanks.
 const FAST_LINE = new RegExp(
-  LINE.source
-    .replaceAll(String.raw`"[^"\\\n]*"`, DOUBLE_QUOTED)
-    .replace(String.raw`|\{\}|\[\]|`, String.raw`|\{ *\}|\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*(?:, *)?)?\]|`),
+  [
+    ['(?:(-) +)?', String.raw`(?:(-)(?: +|(?=\n|$)))?`],
+    [String.raw`"[^"\\\n]*"`, DOUBLE_QUOTED],
+    [String.raw`|\{\}|\[\]|`, String.raw`|\{ *\}|\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*(?:, *)?)?\]|`],
+  ].reduce((source, [from, to]) => {
+    if (!source.includes(from)) throw new Error(`compose-fast: LINE changed shape (no ${from})`);
+    return source.replaceAll(from, to);
+  }, LINE.source),
   'y',
 );
-if (FAST_LINE.source === LINE.source) throw new Error('compose-fast: LINE changed shape');
 // The items of a flow sequence matched by FAST_LINE, in order.
 const FLOW_ITEMS = /"[^"\\\n]*"|'(?:[^'\n]|'')*'|[^\s,[\]]+(?: +[^\s,[\]]+)*/g;
 // `---` or `...` and a blank: a document marker where it starts a line, not a plain scalar.
@@ -109,10 +113,12 @@ function composeLines(text: string): Node | null | undefined {
   const n = text.length;
   const stack: Open[] = [];
   let doc: Node | null = null;
-  // A `key:` without a value: the map whose value it awaits, the key's column and line.
+  // A `key:` (or a `-`) without a value: the map (or sequence) whose value it awaits, the key's (or dash's)
+  // column and line.
   let pendMap: Node | null = null;
   let pendCol = -1;
   let pendLine = 0;
+  let pendSeq = false;
   let reader: CharReader | null = null;
   // The plain scalar ending the previous content line (a deeper line continues it): its node, where it starts,
   // the indentation of its block.
@@ -203,7 +209,6 @@ function composeLines(text: string): Node | null | undefined {
       line++;
       continue;
     }
-    if (key === undefined && val === undefined) return undefined;
 
     // The collection this line belongs to.
     let top: Open | undefined;
@@ -212,7 +217,7 @@ function composeLines(text: string): Node | null | undefined {
       doc = newNode(N.DOCUMENT, line, '', false, 0);
       doc.children.push(top.node);
       stack.push(top);
-    } else if (pendMap !== null && (indent > pendCol || (indent === pendCol && dash))) {
+    } else if (pendMap !== null && (indent > pendCol || (indent === pendCol && dash && !pendSeq))) {
       // The pending key's value is a nested collection.
       const node = newNode(dash ? N.SEQUENCE : N.MAPPING, line, '', true, 0);
       pendMap.children.push(node);
@@ -248,9 +253,11 @@ function composeLines(text: string): Node | null | undefined {
     }
 
     if (val === undefined) {
+      // A `key:` or a lone `-`: the value, if any, is on the lines below (a dash at the key's column included).
       pendMap = map.node;
       pendCol = map.indent;
       pendLine = line;
+      pendSeq = key === undefined;
       line++;
       continue;
     }

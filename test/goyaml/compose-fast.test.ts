@@ -24,6 +24,10 @@ const READ = [
   'a:\n\n  b: 1\n',
   'a: |\n',
   'resources:\n  {}\nnext:\n  value\n   continued\n',
+  // A lone dash: the item is on the lines below, or empty.
+  '-\n  a: 1\n  b: 2\n- c\n-\n-\n',
+  'k:\n  -\n    name: x\n  -\n    - nested\nz:\n-\n  plain\n  more\n',
+  'a:\n  -\n',
   // Double-quoted scalars with escapes, decoded by the scanner.
   'a: "x\\ty"\n',
   'host: "(chi-{chi}-[^.]+\\\\d+)\\\\.svc$"\nq: "say \\"hi\\""\n',
