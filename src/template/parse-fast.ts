@@ -129,15 +129,9 @@ export class ActionScanner {
       }
     }
     this.p = q;
-    const mark = vars.length;
-    const pipe = this.pipeline('command', vars, false);
-    if (pipe === null) {
-      if (vars.length !== mark) vars.length = mark;
-      return FAIL;
-    }
-    this.pipe = pipe;
-    this.pos = q;
-    return F_ACTION;
+    const kind = this.header(F_ACTION, 'command', vars);
+    if (kind !== FAIL) this.pos = q;
+    return kind;
   }
 
   /**
@@ -171,7 +165,10 @@ export class ActionScanner {
     return FAIL;
   }
 
-  /** `if`, `with` and `range` up to their `}}`. */
+  /**
+   * A pipeline up to its `}}` (an action's, or the header of `if`, `with`, `range`, `template`): `kind` with
+   * `pipe` set, or FAIL with `vars` as they were.
+   */
   private header(kind: number, context: string, vars: string[]): number {
     const mark = vars.length;
     const pipe = this.pipeline(context, vars, false);
@@ -198,14 +195,7 @@ export class ActionScanner {
     }
     if (r === this.p) return FAIL;
     this.p = r;
-    const mark = vars.length;
-    const pipe = this.pipeline('template clause', vars, false);
-    if (pipe === null) {
-      if (vars.length !== mark) vars.length = mark;
-      return FAIL;
-    }
-    this.pipe = pipe;
-    return F_TEMPLATE;
+    return this.header(F_TEMPLATE, 'template clause', vars);
   }
 
   /** At `p` (after spaces): `}}`, or ` -}}` when a space precedes. Sets `rd` and `after`. */
