@@ -1,6 +1,7 @@
 // Sprig's date functions: now, date, dateInZone, htmlDate, htmlDateInZone, dateModify, mustDateModify,
 // duration, durationRound, toDate, mustToDate, unixEpoch, ago (and the snake_case aliases Sprig keeps).
 
+import { scanGoInt } from '../template/strconv-parse.ts';
 import { GoError, type GoFunc, GoInt, goFunc, T, type Value } from '../template/value.ts';
 import type { FuncEnv } from './env.ts';
 import { formatDuration, HOUR, MINUTE, parseDuration, roundDuration, SECOND } from './time-duration.ts';
@@ -8,16 +9,7 @@ import { parseTime } from './time-parse.ts';
 import { GoTime, TIME_PARAM } from './time-value.ts';
 import { type Location, loadLocation, localLocation, UTC } from './time-zone.ts';
 
-const INT64_MAX = (1n << 63n) - 1n;
-const INT64_MIN = -(1n << 63n);
 const DAY = 24n * HOUR;
-
-/** strconv.ParseInt(s, 10, 64) as Sprig uses it, ignoring the error: 0 on bad syntax, the clamp on overflow. */
-function parseInt64Lenient(s: string): bigint {
-  if (!/^[+-]?[0-9]+$/.test(s)) return 0n;
-  const n = BigInt(s);
-  return n > INT64_MAX ? INT64_MAX : n < INT64_MIN ? INT64_MIN : n;
-}
 
 function durationRoundText(d: bigint): string {
   const u = d < 0n ? -d : d;
@@ -102,7 +94,8 @@ export function dateFuncs(env: FuncEnv): GoFunc[] {
     goFunc('ago', [T.any], (d) => formatDuration(roundDuration(now().sub(timeOf(d, false)), SECOND))),
     goFunc('duration', [T.any], (sec) => {
       let n = 0n;
-      if (typeof sec === 'string') n = parseInt64Lenient(sec);
+      // strconv.ParseInt(s, 10, 64) with the error ignored: 0 on bad syntax, the clamp on overflow.
+      if (typeof sec === 'string') n = scanGoInt(sec, 10).value;
       else if (sec instanceof GoInt && sec.kind === 'int64') n = sec.value;
       return formatDuration(BigInt.asIntN(64, n * SECOND));
     }),

@@ -2,8 +2,9 @@
 // spf13/cast conversion, float math through shopspring/decimal, and the conversion functions.
 
 import { formatValue } from '../template/fmt.ts';
+import { parseGoInt, scanGoInt } from '../template/strconv-parse.ts';
 import { GoError, type GoFunc, type GoInt, goFunc, goInt, goInt64, T, type Value } from '../template/value.ts';
-import { parseGoInt, toFloat64, toInt64 } from './cast.ts';
+import { toFloat64, toInt64 } from './cast.ts';
 import {
   type Decimal,
   decimalAdd,
@@ -86,11 +87,7 @@ function round(a: Value, p: Value, ...opt: Value[]): Value {
 
 /** strconv.Atoi, whose out-of-range result is clamped (Sprig ignores the error but keeps the value). */
 function atoi(s: string): bigint {
-  if (!/^[+-]?[0-9]+$/.test(s)) return 0n;
-  const n = BigInt(s);
-  if (n > 2n ** 63n - 1n) return 2n ** 63n - 1n;
-  if (n < -(2n ** 63n)) return -(2n ** 63n);
-  return n;
+  return scanGoInt(s, 10).value;
 }
 
 function seq(...params: Value[]): Value {

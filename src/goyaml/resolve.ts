@@ -1,6 +1,7 @@
 // go-yaml v2's implicit typing of scalars (resolve.go): YAML 1.1 booleans in their listed spellings, ints in Go's
 // ParseInt base-0 syntax after dropping `_`, floats, `~`/null, and timestamps (which callers keep as strings).
 
+import { parseGoInt, parseGoUint } from '../template/strconv-parse.ts';
 import { yamlFail } from './errors.ts';
 
 export const TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -97,71 +98,6 @@ function resolvableTag(tag: string): boolean {
     tag === NULL_TAG ||
     tag === TIMESTAMP_TAG
   );
-}
-
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/**
- * strconv.ParseUint(s, 0, 64) digits after any sign: base prefixes 0b/0o/0x, a leading 0 for octal.
- * Returns undefined on a syntax or range error.
- */
-function parseUintBase0(s: string): bigint | undefined {
-  if (s === '') return undefined;
-  let base = 10;
-  if (s.charCodeAt(0) === 48) {
-    const p = s.length >= 3 ? s.charCodeAt(1) | 0x20 : 0;
-    if (p === 98) {
-      base = 2;
-      s = s.slice(2);
-    } else if (p === 111) {
-      base = 8;
-      s = s.slice(2);
-    } else if (p === 120) {
-      base = 16;
-      s = s.slice(2);
-    } else {
-      base = 8;
-      s = s.slice(1);
-    }
-  }
-  const b = BigInt(base);
-  let n = 0n;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) d = (c | 0x20) - 87;
-    else return undefined;
-    if (d >= base) return undefined;
-    n = n * b + BigInt(d);
-    if (n > UINT64_MAX) return undefined;
-  }
-  return n;
-}
-
-/** strconv.ParseInt(s, 0, 64). */
-export function parseGoInt(s: string): bigint | undefined {
-  if (s === '') return undefined;
-  let neg = false;
-  let rest = s;
-  const c = s.charCodeAt(0);
-  if (c === 43) rest = s.slice(1);
-  else if (c === 45) {
-    neg = true;
-    rest = s.slice(1);
-  }
-  const u = parseUintBase0(rest);
-  if (u === undefined) return undefined;
-  if (neg) return u > INT64_MAX + 1n ? undefined : -u;
-  return u > INT64_MAX ? undefined : u;
-}
-
-/** strconv.ParseUint(s, 0, 64): no sign allowed. */
-export function parseGoUint(s: string): bigint | undefined {
-  const c = s.charCodeAt(0);
-  if (c === 43 || c === 45) return undefined;
-  return parseUintBase0(s);
 }
 
 function intValue(n: bigint): number | bigint {

@@ -4,6 +4,7 @@
 import { N, type NumberNode } from './ast.ts';
 import { quote } from './fmt.ts';
 import { Tok, type TokType } from './lexer.ts';
+import { parseGoFloat, parseGoInt, parseGoUint } from './strconv-parse.ts';
 import { goInt, type Value } from './value.ts';
 
 export class SyntaxError_ extends Error {
@@ -175,120 +176,6 @@ export function charConstant(text: string): number {
   return u.value;
 }
 
-function lower(c: number): number {
-  return c | 0x20;
-}
-
-/** Go's underscoreOK: underscores only between digits (or after a base prefix). */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0') {
-    const p = lower(s.charCodeAt(1));
-    if (p === 98 || p === 111 || p === 120) {
-      i = 2;
-      saw = '0';
-      hex = p === 120;
-    }
-  }
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (hex && lower(c) >= 97 && lower(c) <= 102)) {
-      saw = '0';
-      continue;
-    }
-    if (c === 95) {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-const MAX_U64 = (1n << 64n) - 1n;
-
-/** strconv.ParseUint(s, 0, 64); undefined on any error. */
-export function parseUint(s0: string): bigint | undefined {
-  if (s0.length === 0) return undefined;
-  let s = s0;
-  let base = 10;
-  if (s[0] === '0') {
-    const p = s.length >= 3 ? lower(s.charCodeAt(1)) : 0;
-    if (p === 98) {
-      base = 2;
-      s = s.slice(2);
-    } else if (p === 111) {
-      base = 8;
-      s = s.slice(2);
-    } else if (p === 120) {
-      base = 16;
-      s = s.slice(2);
-    } else {
-      base = 8;
-      s = s.slice(1);
-    }
-  }
-  let n = 0n;
-  const b = BigInt(base);
-  let underscores = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 95) {
-      underscores = true;
-      continue;
-    }
-    const d = hexVal(c);
-    if (d < 0 || d >= base) return undefined;
-    n = n * b + BigInt(d);
-    if (n > MAX_U64) return undefined;
-  }
-  if (underscores && !underscoreOK(s0)) return undefined;
-  return n;
-}
-
-/** strconv.ParseInt(s, 0, 64); undefined on any error. */
-export function parseInt64(s: string): bigint | undefined {
-  if (s.length === 0) return undefined;
-  let neg = false;
-  let body = s;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    body = s.slice(1);
-  }
-  const u = parseUint(body);
-  if (u === undefined) return undefined;
-  if (!neg && u >= 1n << 63n) return undefined;
-  if (neg && u > 1n << 63n) return undefined;
-  return neg ? -u : u;
-}
-
-const DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/;
-
-/** strconv.ParseFloat(s, 64) for the shapes the lexer produces; undefined on syntax or range errors. */
-export function parseFloat64(s: string): number | undefined {
-  if (s.includes('_')) {
-    if (!underscoreOK(s)) return undefined;
-    s = s.replaceAll('_', '');
-  }
-  if (DECIMAL_FLOAT.test(s)) {
-    const f = Number(s);
-    return Number.isFinite(f) ? f : undefined;
-  }
-  const m = HEX_FLOAT.exec(s);
-  if (!m || m[2].length + m[3].length === 0) return undefined;
-  const mant = BigInt(`0x${m[2]}${m[3]}` === '0x' ? '0' : `0x${m[2]}${m[3]}`);
-  const exp = Number(m[4]) - 4 * m[3].length;
-  const f = Number(mant) * 2 ** exp;
-  if (!Number.isFinite(f)) return undefined;
-  return m[1] === '-' ? -f : f;
-}
-
 const INT64_MIN = -(2 ** 63);
 const INT64_LIMIT = 2 ** 63;
 const UINT64_LIMIT = 2 ** 64;
@@ -330,20 +217,20 @@ export function numberNode(typ: TokType, pos: number, text: string): NumberNode 
     float64 = r;
   } else if (typ === Tok.Complex) {
     isComplex = true;
-  } else if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
+  } else if (text.endsWith('i') && parseGoFloat(text.slice(0, -1)) !== undefined) {
     // An imaginary constant: only zero is also real.
     isComplex = true;
-    const f = parseFloat64(text.slice(0, -1))!;
+    const f = parseGoFloat(text.slice(0, -1))!;
     if (f === 0) {
       isFloat = isInt = isUint = true;
     }
   } else {
-    const u = parseUint(text);
+    const u = parseGoUint(text);
     if (u !== undefined) {
       isUint = true;
       uint64 = u;
     }
-    const i = parseInt64(text);
+    const i = parseGoInt(text);
     if (i !== undefined) {
       isInt = true;
       int64 = i;
@@ -359,7 +246,7 @@ export function numberNode(typ: TokType, pos: number, text: string): NumberNode 
       isFloat = true;
       float64 = Number(uint64);
     } else {
-      const f = parseFloat64(text);
+      const f = parseGoFloat(text);
       if (f !== undefined) {
         if (!/[.eEpP]/.test(text)) throw new SyntaxError_(`integer overflow: ${quote(text)}`);
         isFloat = true;
