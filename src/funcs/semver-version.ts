@@ -2,6 +2,7 @@
 // kubeVersion checks). helm 4.1.4 links semver v3.4.0; helm 3.17.2 links v3.3.0, whose messages are capitalised
 // and whose constraint checks treat prereleases per constraint rather than per AND group: `legacy` selects it.
 
+import { numErrorText, parseGoUint, scanGoUint } from '../template/strconv-parse.ts';
 import {
   GoError,
   type GoFunc,
@@ -47,22 +48,11 @@ const LOOSE =
   /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
 const DIGITS = /^[0-9]+$/;
 const ALLOWED = /^[0-9A-Za-z-]+$/;
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** Go's strconv.ParseUint(s, 10, 64) for a string of ASCII digits; undefined when out of range. */
-function parseUint64(digits: string): bigint | undefined {
-  const n = BigInt(digits);
-  return n > UINT64_MAX ? undefined : n;
-}
-
+/** strconv.ParseUint(digits, 10, 64) of a numeric part (ASCII digits by the regexp): only overflow fails. */
 function parseSegment(digits: string, d: SemverDialect): bigint {
-  const n = parseUint64(digits);
-  if (n === undefined) {
-    throw new SemverError(
-      `${semverMessage('segment', d)}strconv.ParseUint: parsing ${JSON.stringify(digits)}: value out of range`,
-    );
-  }
-  return n;
+  const { value, err } = scanGoUint(digits, 10);
+  if (err !== undefined) throw new SemverError(semverMessage('segment', d) + numErrorText('ParseUint', digits, err));
+  return value;
 }
 
 function validatePrerelease(pre: string, d: SemverDialect): void {
@@ -114,7 +104,7 @@ function parseVersionUncached(s: string, d: SemverDialect): SemverVersion {
 
 /** Whether `s` is a number as strconv.ParseUint(s, 10, 64) reads it (prerelease identifiers compare numerically). */
 function prePartNumber(s: string): bigint | undefined {
-  return DIGITS.test(s) ? parseUint64(s) : undefined;
+  return DIGITS.test(s) ? parseGoUint(s, 10) : undefined;
 }
 
 function comparePrePart(s: string, o: string): number {

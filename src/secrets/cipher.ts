@@ -3,7 +3,8 @@
 // form (see gotext.ts), which is also what the MAC hashes.
 
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { formatFloatF, formatRfc3339Nano, parseGoBool, parseGoFloat, parseGoInt, parseRfc3339 } from './gotext.ts';
+import { parseGoFloat, parseGoInt } from '../template/strconv-parse.ts';
+import { formatFloatF, formatRfc3339Nano, parseGoBool, parseRfc3339 } from './gotext.ts';
 import { Comment, type Scalar, SopsTime } from './tree.ts';
 
 const ENC = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
@@ -127,7 +128,7 @@ function decodeTyped(type: string, plain: Uint8Array): Decrypted {
     case 'comment':
       return { value: new Comment(text()), macBytes: plain };
     case 'int': {
-      const v = parseGoInt(text()) ?? bad('int');
+      const v = parseGoInt(text(), 10) ?? bad('int'); // strconv.Atoi
       return { value: v, macBytes: utf8.encode(v.toString()) };
     }
     case 'float': {

@@ -19,30 +19,8 @@ export function formatFloatF(x: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-const DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPECIAL_FLOAT = /^([+-]?)(inf|infinity|nan)$/i;
-
-/** strconv.ParseFloat(s, 64) for decimal and inf/nan forms; undefined where Go reports an error. */
-export function parseGoFloat(s: string): number | undefined {
-  if (DECIMAL_FLOAT.test(s)) {
-    const v = Number(s);
-    return Number.isFinite(v) ? v : undefined; // Go: value out of range
-  }
-  const m = SPECIAL_FLOAT.exec(s);
-  if (!m) return undefined;
-  if (m[2].toLowerCase() === 'nan') return m[1] ? undefined : Number.NaN;
-  return m[1] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-}
-
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
-
-/** strconv.Atoi on a 64-bit platform. */
-export function parseGoInt(s: string): bigint | undefined {
-  if (!/^[+-]?\d+$/.test(s)) return undefined;
-  const v = BigInt(s);
-  return v < INT64_MIN || v > INT64_MAX ? undefined : v;
-}
 
 /** Whether v fits Go's int64. */
 export function inInt64(v: bigint): boolean {

@@ -14,6 +14,7 @@
 
 import { isSpaceRune } from '../template/gostring.ts';
 import { quoteRune } from '../template/strconv.ts';
+import { numErrorText, parseGoInt, scanGoInt } from '../template/strconv-parse.ts';
 import { type GoMap, type GoSlice, goInt64, typeOf, type Value } from '../template/value.ts';
 import { goQuote } from './goquote.ts';
 import { decodeJSONPrefix } from './json-prefix.ts';
@@ -416,19 +417,12 @@ function setIndex(list: GoSlice, index: number, v: Value): { list: GoSlice; err:
   return { list, err: null };
 }
 
-const INT_RE = /^[+-]?[0-9]+$/;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
 /** Go's strconv.Atoi on a 64-bit platform, with its error texts. */
 function atoi(s: string): number | StrvalsError {
-  if (!INT_RE.test(s)) return new StrvalsError(`strconv.Atoi: parsing ${goQuote(s)}: invalid syntax`);
-  const n = BigInt(s);
-  if (n < INT64_MIN || n > INT64_MAX) {
-    return new StrvalsError(`strconv.Atoi: parsing ${goQuote(s)}: value out of range`);
-  }
+  const { value, err } = scanGoInt(s, 10);
+  if (err !== undefined) return new StrvalsError(numErrorText('Atoi', s, err));
   // Indices beyond MAX_INDEX are refused later; keep the sign and magnitude for the message.
-  return Number(n);
+  return Number(value);
 }
 
 /** Go's strings.EqualFold against an ASCII lower-case word (ſ folds to s, K to k). */
@@ -450,9 +444,9 @@ export function typedVal(s: string): Value {
   if (equalFold(s, 'false')) return false;
   if (equalFold(s, 'null')) return null;
   if (s === '0') return goInt64(0);
-  if (s.length !== 0 && s.charCodeAt(0) !== 0x30 && INT_RE.test(s)) {
-    const n = BigInt(s);
-    if (n >= INT64_MIN && n <= INT64_MAX) return goInt64(n);
+  if (s.length !== 0 && s.charCodeAt(0) !== 0x30) {
+    const n = parseGoInt(s, 10);
+    if (n !== undefined) return goInt64(n);
   }
   return s;
 }

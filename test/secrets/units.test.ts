@@ -2,13 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValueCipher } from '../../src/secrets/cipher.ts';
 import { decryptDocs, encryptDocs, goRegex } from '../../src/secrets/crypt.ts';
-import {
-  formatFloatF,
-  formatRfc3339Nano,
-  parseGoFloat,
-  parseRfc3339,
-  parseYamlTimestamp,
-} from '../../src/secrets/gotext.ts';
+import { formatFloatF, formatRfc3339Nano, parseRfc3339, parseYamlTimestamp } from '../../src/secrets/gotext.ts';
 import {
   flattenMetadata,
   type PlainMap,
@@ -47,13 +41,6 @@ describe('Go text forms', () => {
     expect(valueText(3n)).toBe('3');
     expect(valueText(true)).toBe('true');
     expect(valueText(null)).toBe('<nil>');
-  });
-
-  it('parses floats as strconv.ParseFloat', () => {
-    expect(parseGoFloat('1e3')).toBe(1000);
-    expect(parseGoFloat('-Inf')).toBe(Number.NEGATIVE_INFINITY);
-    expect(parseGoFloat('1e400')).toBeUndefined();
-    expect(parseGoFloat('abc')).toBeUndefined();
   });
 
   it('formats times as RFC 3339 with nanoseconds, zero offset as Z', () => {

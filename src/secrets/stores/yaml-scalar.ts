@@ -1,7 +1,8 @@
 // How sops's YAML library (go-yaml v3) types a scalar it decodes into interface{}, and when it must quote a string
 // it writes. The MAC hashes typed values, so a file bosun encrypts must type its scalars as sops would.
 
-import { inInt64, parseYamlTimestamp } from '../gotext.ts';
+import { parseGoInt, parseGoUint } from '../../template/strconv-parse.ts';
+import { parseYamlTimestamp } from '../gotext.ts';
 import { type Scalar, SopsTime } from '../tree.ts';
 
 const FLOAT_SYNTAX = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
@@ -34,16 +35,6 @@ const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 /** Marker for the `<<` merge key, which go-yaml resolves to its own tag (the decoded value is the string). */
 export const MERGE = Symbol('merge');
 
-/** Go's strconv.ParseInt(s, 0, 64) (base from prefix: 0x, 0o, 0b, or a leading 0 for octal). */
-function parseGoIntBase0(s: string): bigint | undefined {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return undefined;
-  let digits = m[2];
-  if (/^0[0-7]+$/.test(digits)) digits = `0o${digits.slice(1)}`;
-  else if (digits.length > 1 && /^0[XOB]/.test(digits)) digits = digits[0] + digits[1].toLowerCase() + digits.slice(2);
-  return BigInt(digits) * (m[1] === '-' ? -1n : 1n);
-}
-
 /** go-yaml v3's resolve() for an untagged plain scalar: the typed value (or MERGE), strings as given. */
 export function resolvePlain(s: string): Scalar | typeof MERGE {
   if (NULLS.has(s)) return null;
@@ -63,9 +54,10 @@ export function resolvePlain(s: string): Scalar | typeof MERGE {
     const t = parseYamlTimestamp(s);
     if (t) return new SopsTime(t);
     const plain = s.replaceAll('_', '');
-    const i = parseGoIntBase0(plain);
-    // go-yaml also accepts uint64 values above int64; sops cannot walk those, so they stay ints here too.
-    if (i !== undefined && (inInt64(i) || (i > 0n && i < 2n ** 64n))) return i;
+    // strconv.ParseInt(plain, 0, 64), then ParseUint: go-yaml also accepts uint64 values above int64, and sops
+    // cannot walk those, so they stay ints here too.
+    const i = parseGoInt(plain) ?? parseGoUint(plain);
+    if (i !== undefined) return i;
     if (FLOAT_SYNTAX.test(plain)) {
       const f = Number(plain);
       if (Number.isFinite(f)) return f;
