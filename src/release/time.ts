@@ -2,6 +2,8 @@
 // dropped, `Z` for a zero offset). Release records keep them as these strings, so that a record read from helm
 // and written back keeps its instants and zones exactly; these helpers parse, normalise and produce them.
 
+import { civilFromDays, daysFromCivil, daysIn } from '../funcs/time-calendar.ts';
+
 /** An RFC 3339 timestamp as Go's `time.Time.MarshalJSON` prints it. `undefined` in the model is Go's zero time. */
 export type Timestamp = string;
 
@@ -31,34 +33,12 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's civil-date algorithms).
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
 /** Formats an instant as Go's RFC3339Nano layout (`2006-01-02T15:04:05.999999999Z07:00`). */
 export function formatTime(t: Instant): Timestamp {
   const local = t.seconds + t.offsetSeconds;
   const days = Math.floor(local / 86400);
   const secOfDay = local - days * 86400;
-  const [year, month, day] = civilFromDays(days);
+  const { year, month, day } = civilFromDays(days);
   if (year < 0 || year > 9999) throw new TimeFormatError(`year ${year} is outside of range [0,9999]`);
   let s =
     `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` +
@@ -82,7 +62,7 @@ export function parseTime(s: string): Instant {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = Number(m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || second > 59) {
     throw new TimeFormatError(`parsing time "${s}": value out of range`);
   }
   const nanos = m[7] ? Number(m[7].slice(0, 9).padEnd(9, '0')) : 0;
@@ -95,11 +75,6 @@ export function parseTime(s: string): Instant {
   }
   const local = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
   return { seconds: local - offsetSeconds, nanos, offsetSeconds };
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isZeroInstant(t: Instant): boolean {
