@@ -7,10 +7,9 @@ import {
   GoError,
   type GoFunc,
   GoInt,
-  GoStruct,
+  GoOpaque,
   goFunc,
   goInt,
-  NO_FIELD,
   type ParamType,
   T,
   type Value,
@@ -141,7 +140,7 @@ const SEMVER_PTR: ParamType = { kind: 'struct', name: '*semver.Version' };
  * `*semver.Version` (or `semver.Version` for the results of IncPatch and friends, which lack the pointer
  * methods). Prints as its String(): `1.2.3-beta+build`, without the `v` of the original.
  */
-export class SemverVersion extends GoStruct {
+export class SemverVersion extends GoOpaque {
   // MarshalJSON: the version string.
   override jsonValue(): Value {
     return this.goString();
@@ -160,14 +159,6 @@ export class SemverVersion extends GoStruct {
 
   get goTypeName(): string {
     return this.pointer ? '*semver.Version' : 'semver.Version';
-  }
-
-  fieldNames(): readonly string[] {
-    return [];
-  }
-
-  field(_name: string): typeof NO_FIELD {
-    return NO_FIELD;
   }
 
   override goString(): string {

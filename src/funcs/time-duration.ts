@@ -1,6 +1,6 @@
 // Go's time.Duration: int64 nanoseconds, ParseDuration (`1h2m3.5s`, `-1.5h`, `300ms`) and String().
 
-import { GoError, type GoFunc, GoInt, GoStruct, goFunc, goInt64, NO_FIELD, type Value } from '../template/value.ts';
+import { GoError, type GoFunc, GoInt, GoOpaque, GoStruct, goFunc, goInt64, type Value } from '../template/value.ts';
 
 export const NANOSECOND = 1n;
 export const MICROSECOND = 1000n;
@@ -192,19 +192,13 @@ export function saturate(d: bigint): bigint {
 }
 
 /**
- * A time.Duration value (from Time.Sub). Go's Duration is a named int64; it is a GoStruct here so that it
+ * A time.Duration value (from Time.Sub). Go's Duration is a named int64; it is a GoOpaque here so that it
  * prints through its String() method as Go prints it (`1h0m0s`).
  */
-export class GoDuration extends GoStruct {
+export class GoDuration extends GoOpaque {
   readonly goTypeName = 'time.Duration';
   constructor(readonly ns: bigint) {
     super();
-  }
-  fieldNames(): readonly string[] {
-    return [];
-  }
-  field(_name: string): typeof NO_FIELD {
-    return NO_FIELD;
   }
   override goString(): string {
     return formatDuration(this.ns);

@@ -1,18 +1,7 @@
 // Go's time.Time as a template value: an instant (Unix seconds and nanoseconds), a location, and for `now`
 // a monotonic clock reading, which String() prints as ` m=+0.001234567` the way Go does.
 
-import {
-  GoError,
-  type GoFunc,
-  GoInt,
-  GoStruct,
-  goFunc,
-  goInt,
-  goInt64,
-  NO_FIELD,
-  T,
-  type Value,
-} from '../template/value.ts';
+import { GoError, type GoFunc, GoInt, GoOpaque, goFunc, goInt, goInt64, T, type Value } from '../template/value.ts';
 import {
   civilFromDays,
   daysFromCivil,
@@ -63,22 +52,16 @@ const MONTH_TYPE = 'time.Month';
 const WEEKDAY_TYPE = 'time.Weekday';
 
 /**
- * A named integer with a String() method (time.Month, time.Weekday). A GoStruct so that it prints as Go
+ * A named integer with a String() method (time.Month, time.Weekday). A GoOpaque so that it prints as Go
  * prints it (`January`); `value` keeps the number.
  */
-export class GoNamedInt extends GoStruct {
+export class GoNamedInt extends GoOpaque {
   constructor(
     readonly goTypeName: string,
     readonly value: number,
     private readonly text: string,
   ) {
     super();
-  }
-  fieldNames(): readonly string[] {
-    return [];
-  }
-  field(_name: string): typeof NO_FIELD {
-    return NO_FIELD;
   }
   override goString(): string {
     return this.text;
@@ -89,16 +72,10 @@ export class GoNamedInt extends GoStruct {
 }
 
 /** *time.Location, printing as its name. */
-export class GoLocation extends GoStruct {
+export class GoLocation extends GoOpaque {
   readonly goTypeName = '*time.Location';
   constructor(readonly loc: Location) {
     super();
-  }
-  fieldNames(): readonly string[] {
-    return [];
-  }
-  field(_name: string): typeof NO_FIELD {
-    return NO_FIELD;
   }
   override goString(): string {
     return this.loc.name;
@@ -112,7 +89,7 @@ export const TIME_PARAM = { kind: 'struct', name: 'time.Time' } as const;
 
 const ZERO_SEC = -62135596800; // 0001-01-01T00:00:00Z, Go's zero Time
 
-export class GoTime extends GoStruct {
+export class GoTime extends GoOpaque {
   // MarshalJSON: RFC 3339 with nanoseconds.
   override jsonValue(): Value {
     return this.rfc3339Nano();
@@ -141,14 +118,6 @@ export class GoTime extends GoStruct {
   static fromUnixNanos(ns: bigint, loc: Location, mono?: bigint, local?: Location): GoTime {
     const sec = ns / SECOND - (ns % SECOND < 0n ? 1n : 0n);
     return new GoTime(Number(sec), Number(ns - sec * SECOND), loc, mono, local);
-  }
-
-  fieldNames(): readonly string[] {
-    return [];
-  }
-
-  field(_name: string): typeof NO_FIELD {
-    return NO_FIELD;
   }
 
   zone(): ZoneAt {

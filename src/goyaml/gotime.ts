@@ -1,7 +1,7 @@
 // A Go time.Time, as fromToml returns it: enough of the type for printing (%v uses String()), toJson
 // (MarshalJSON: RFC 3339 with nanoseconds) and toToml (which keeps TOML's local date/time kinds).
 
-import { GoStruct, NO_FIELD, type Value } from '../template/value.ts';
+import { GoOpaque, type Value } from '../template/value.ts';
 
 /** Which TOML value a time came from: its location in BurntSushi/toml (datetime-local, date-local, time-local). */
 export type TimeKind = 'offset' | 'local-datetime' | 'local-date' | 'local-time';
@@ -10,7 +10,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-export class GoTime extends GoStruct {
+export class GoTime extends GoOpaque {
   readonly goTypeName = 'time.Time';
 
   /**
@@ -33,14 +33,6 @@ export class GoTime extends GoStruct {
     readonly kind: TimeKind,
   ) {
     super();
-  }
-
-  fieldNames(): readonly string[] {
-    return [];
-  }
-
-  field(): Value | typeof NO_FIELD {
-    return NO_FIELD;
   }
 
   private date(): string {

@@ -190,6 +190,19 @@ export abstract class GoStruct {
 
 export const NO_FIELD: unique symbol = Symbol('bosun.noField');
 
+/**
+ * A Go value with no field a template can reach: a named non-struct type (time.Duration, time.Month) or a struct
+ * whose fields are all unexported (time.Time, *semver.Version). Such values matter by their methods and String().
+ */
+export abstract class GoOpaque extends GoStruct {
+  fieldNames(): readonly string[] {
+    return [];
+  }
+  field(_name: string): typeof NO_FIELD {
+    return NO_FIELD;
+  }
+}
+
 /** Go types of function parameters, enough to apply text/template's argument conversion rules. */
 export type ParamType =
   | { readonly kind: 'interface'; readonly name: 'interface {}' }
