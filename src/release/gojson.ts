@@ -2,6 +2,8 @@
 // order, float64 in the shortest form, []byte as base64. And the reverse: JSON into Go's interface{} values, where
 // every number is a float64 and every object a map.
 
+import { formatJsonFloat } from '../goyaml/gofloat.ts';
+import { quoteJSON } from '../goyaml/json-encode.ts';
 import { compareStrings } from '../template/gostring.ts';
 import { GoInt, type GoMap, GoStruct, type Value } from '../template/value.ts';
 
@@ -9,68 +11,15 @@ export class GoJsonError extends Error {
   override name = 'GoJsonError';
 }
 
-// Characters that Go escapes: quote, backslash, controls, the HTML-sensitive <>&, U+2028/2029, and lone
-// surrogates (invalid UTF-8 in Go, written as U+FFFD).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
-const HEX = '0123456789abcdef';
-
-/** A JSON string literal exactly as Go's json.Marshal writes it. */
+/** A JSON string literal exactly as Go's json.Marshal writes it (HTML-safe escapes). */
 export function quote(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let esc: string | undefined;
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) {
-      switch (c) {
-        case 0x22:
-          esc = '\\"';
-          break;
-        case 0x5c:
-          esc = '\\\\';
-          break;
-        case 0x0a:
-          esc = '\\n';
-          break;
-        case 0x0d:
-          esc = '\\r';
-          break;
-        case 0x09:
-          esc = '\\t';
-          break;
-        case 0x08:
-          esc = '\\b';
-          break;
-        case 0x0c:
-          esc = '\\f';
-          break;
-        default:
-          esc = `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
-      }
-    } else if (c === 0x2028 || c === 0x2029) {
-      esc = `\\u${c.toString(16)}`;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      const next = s.charCodeAt(i + 1);
-      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        i++; // a valid pair: UTF-8 in Go, kept as is
-        continue;
-      }
-      esc = '\ufffd';
-    }
-    if (esc !== undefined) {
-      out += s.slice(start, i) + esc;
-      start = i + 1;
-    }
-  }
-  return `${out + s.slice(start)}"`;
+  return quoteJSON(s);
 }
 
-/** Go's float64 JSON form; JavaScript's shortest round-trip form agrees except for -0. */
+/** Go's float64 JSON form; a NaN or infinity is refused as json.Marshal refuses it. */
 export function formatFloat(n: number): string {
   if (!Number.isFinite(n)) throw new GoJsonError(`json: unsupported value: ${goFloatName(n)}`);
-  if (n === 0 && Object.is(n, -0)) return '-0';
-  return String(n);
+  return formatJsonFloat(n);
 }
 
 function goFloatName(n: number): string {

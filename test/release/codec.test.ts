@@ -267,8 +267,8 @@ describe('Go JSON encoding of values', () => {
     );
   });
 
-  it('writes lone surrogates as U+FFFD and keeps pairs', () => {
-    expect(quote('a\ud800b\udc00c😀')).toBe('"a\ufffdb\ufffdc😀"');
+  it('writes lone surrogates (invalid UTF-8 to Go) as the escape \\ufffd, as encoding/json does, and keeps pairs', () => {
+    expect(quote('a\ud800b\udc00c😀')).toBe('"a\\ufffdb\\ufffdc😀"');
     expect(quote('tab\there "q" \\')).toBe('"tab\\there \\"q\\" \\\\"');
   });
 
