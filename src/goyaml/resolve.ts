@@ -84,6 +84,39 @@ const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const SMALL_DECIMAL = /^[-+]?(0|[1-9][0-9]{0,14})$/;
 
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/** go-yaml's isBase60Float: YAML 1.1 sexagesimal (`1:20`); the encoders quote it for YAML 1.1 readers. */
+export function isBase60Float(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c === 43 || c === 45 || (c >= 48 && c <= 57)) || s.indexOf(':') < 0) return false;
+  return BASE60.test(s);
+}
+
+const OLD_BOOLS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
+
+/** go-yaml v3's isOldBool: the YAML 1.1 booleans v3 reads as strings, yet still quotes when it writes them. */
+export function isOldBool(s: string): boolean {
+  return OLD_BOOLS.has(s);
+}
+
 export function shortTag(tag: string): string {
   return tag.startsWith(TAG_PREFIX) ? '!!' + tag.slice(TAG_PREFIX.length) : tag;
 }

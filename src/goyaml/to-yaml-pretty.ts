@@ -7,28 +7,8 @@ import { Emitter, SCALAR_DOUBLE, SCALAR_LITERAL, SCALAR_PLAIN, type YNode } from
 import { GoCodecError } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
 import { GoTime } from './gotime.ts';
-import { R, resolve } from './resolve.ts';
+import { isBase60Float, isOldBool, R, resolve } from './resolve.ts';
 import { sortYamlKeys } from './to-yaml.ts';
-
-const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const OLD_BOOLS = new Set([
-  'y',
-  'Y',
-  'yes',
-  'Yes',
-  'YES',
-  'on',
-  'On',
-  'ON',
-  'n',
-  'N',
-  'no',
-  'No',
-  'NO',
-  'off',
-  'Off',
-  'OFF',
-]);
 
 function plain(value: string): YNode {
   return { kind: 'scalar', value, style: SCALAR_PLAIN };
@@ -36,7 +16,7 @@ function plain(value: string): YNode {
 
 /** go-yaml v3's encoder.stringv. */
 function stringNode(s: string): YNode {
-  const canUsePlain = resolve('', s, true).kind === R.STR && !BASE60.test(s) && !OLD_BOOLS.has(s);
+  const canUsePlain = resolve('', s, true).kind === R.STR && !isBase60Float(s) && !isOldBool(s);
   const style = s.indexOf('\n') >= 0 ? SCALAR_LITERAL : canUsePlain ? SCALAR_PLAIN : SCALAR_DOUBLE;
   return { kind: 'scalar', value: s, style };
 }

@@ -9,19 +9,11 @@ import { GoCodecError } from './errors.ts';
 import { formatFloatG, formatJsonFloat } from './gofloat.ts';
 import { quoteJSON } from './json-encode.ts';
 import { isNilCollection } from './nil.ts';
-import { R, resolve } from './resolve.ts';
+import { isBase60Float, R, resolve } from './resolve.ts';
 
 const NULL_NODE: YNode = { kind: 'scalar', value: 'null', style: SCALAR_PLAIN };
 const TRUE_NODE: YNode = { kind: 'scalar', value: 'true', style: SCALAR_PLAIN };
 const FALSE_NODE: YNode = { kind: 'scalar', value: 'false', style: SCALAR_PLAIN };
-
-const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-
-function isBase60Float(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (!(c === 43 || c === 45 || (c >= 48 && c <= 57)) || s.indexOf(':') < 0) return false;
-  return BASE60.test(s);
-}
 
 // Strings that v2 would read back as something else need quotes; most strings start with a letter that cannot
 // begin a number, boolean or null, and skip the check.

@@ -1,6 +1,7 @@
 // How sops's YAML library (go-yaml v3) types a scalar it decodes into interface{}, and when it must quote a string
 // it writes. The MAC hashes typed values, so a file bosun encrypts must type its scalars as sops would.
 
+import { isBase60Float, isOldBool } from '../../goyaml/resolve.ts';
 import { parseGoInt, parseGoUint } from '../../template/strconv-parse.ts';
 import { parseYamlTimestamp } from '../gotext.ts';
 import { type Scalar, SopsTime } from '../tree.ts';
@@ -12,25 +13,6 @@ const FALSES = new Set(['false', 'False', 'FALSE']);
 const NANS = new Set(['.nan', '.NaN', '.NAN']);
 const POS_INF = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
 const NEG_INF = new Set(['-.inf', '-.Inf', '-.INF']);
-const OLD_BOOLS = new Set([
-  'y',
-  'Y',
-  'yes',
-  'Yes',
-  'YES',
-  'on',
-  'On',
-  'ON',
-  'n',
-  'N',
-  'no',
-  'No',
-  'NO',
-  'off',
-  'Off',
-  'OFF',
-]);
-const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** Marker for the `<<` merge key, which go-yaml resolves to its own tag (the decoded value is the string). */
 export const MERGE = Symbol('merge');
@@ -89,5 +71,5 @@ export function resolveTagged(tag: string, s: string): Scalar | typeof MERGE | u
 
 /** Whether go-yaml v3 writes a string quoted: plain text would read back as another type (in YAML 1.1 or 1.2). */
 export function needsQuotes(s: string): boolean {
-  return typeof resolvePlain(s) !== 'string' || BASE60_FLOAT.test(s) || OLD_BOOLS.has(s);
+  return typeof resolvePlain(s) !== 'string' || isBase60Float(s) || isOldBool(s);
 }
