@@ -10,6 +10,7 @@ import {
   MAINTAINER_JSON_FIELDS,
   METADATA_JSON_FIELDS,
 } from '../chart/model.ts';
+import { basePath } from '../funcs/paths.ts';
 import { parseConstraint } from '../funcs/semver-constraint.ts';
 import { parseVersion, SEMVER_V33, SEMVER_V34, SemverError } from '../funcs/semver-version.ts';
 import { composeFirstDocument, N, type Node } from '../goyaml/compose.ts';
@@ -97,7 +98,7 @@ export function lintChartfile(linter: Linter): void {
 
 function nameProblem(md: ChartMetadata): string | undefined {
   if (md.name === '') return 'name is required';
-  if (goBase(md.name) !== md.name) return `chart name ${quote(md.name)} is invalid`;
+  if (basePath(md.name) !== md.name) return `chart name ${quote(md.name)} is invalid`;
   return undefined;
 }
 
@@ -153,15 +154,6 @@ function maintainerProblem(md: ChartMetadata, dialect: 'helm4' | 'helm3'): strin
 function sourcesProblem(md: ChartMetadata): string {
   const bad = md.sources.find((s) => s === '' || !isRequestURL(s)) ?? '';
   return `invalid source URL '${bad}'`;
-}
-
-function goBase(p: string): string {
-  if (p === '') return '.';
-  let s = p;
-  while (s.length > 0 && s.endsWith('/')) s = s.slice(0, -1);
-  const i = s.lastIndexOf('/');
-  if (i >= 0) s = s.slice(i + 1);
-  return s === '' ? '/' : s;
 }
 
 const STRICT_NUM = /^(0|[1-9]\d*)$/;

@@ -11,6 +11,7 @@
 // - null leaves a field as it was.
 // Then validation (helm's Metadata.Validate) sanitizes strings and checks name, version, type, dependencies.
 
+import { basePath } from '../funcs/paths.ts';
 import { parseVersion, SEMVER_V33, SEMVER_V34, SemverError } from '../funcs/semver-version.ts';
 import { compareStrings } from '../template/gostring.ts';
 import { formatFloat } from '../template/strconv.ts';
@@ -362,16 +363,6 @@ export function sanitizeString(s: string): string {
   return out;
 }
 
-/** Go's filepath.Base. */
-function goBase(p: string): string {
-  if (p === '') return '.';
-  let s = p;
-  while (s.length > 0 && s.endsWith('/')) s = s.slice(0, -1);
-  const i = s.lastIndexOf('/');
-  if (i >= 0) s = s.slice(i + 1);
-  return s === '' ? '/' : s;
-}
-
 /**
  * helm's Metadata.Validate: sanitizes the strings it sanitizes (mutating `md`, as helm does) and throws
  * ChartValidationError with helm's message on the first problem.
@@ -393,7 +384,7 @@ export function validateMetadata(md: ChartMetadata, dialect: Dialect = 'helm4'):
   if (dialect === 'helm4' && (md.name === '.' || md.name === '..')) {
     throw new ChartValidationError(`chart.metadata.name ${goQuoteName(md.name)} is not allowed`);
   }
-  if (md.name !== goBase(md.name))
+  if (md.name !== basePath(md.name))
     throw new ChartValidationError(`chart.metadata.name ${goQuoteName(md.name)} is invalid`);
   if (md.version === '') throw new ChartValidationError('chart.metadata.version is required');
   try {

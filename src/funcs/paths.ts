@@ -35,6 +35,7 @@ export function cleanPath(path: string): string {
   return out === '' ? '.' : out;
 }
 
+/** Go's path.Base (filepath.Base on a `/` system): the last element, `.` for empty, `/` for only slashes. */
 export function basePath(path: string): string {
   if (path === '') return '.';
   let end = path.length;
