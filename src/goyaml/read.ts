@@ -1,6 +1,7 @@
 // Reading YAML the way Helm does: sigs.k8s.io/yaml.Unmarshal, i.e. go-yaml v2 (first document only), conversion
 // to JSON-compatible data, encoding/json round trip (every number becomes a float64), decoding into the target.
 
+import { isSpaceRune } from '../template/gostring.ts';
 import type { GoMap, Value } from '../template/value.ts';
 import { composeFirstDocument } from './compose.ts';
 import { Decoder, firstNonFinite } from './decode.ts';
@@ -90,29 +91,12 @@ export function parseYamlInts(text: string): Value {
   }
 }
 
-/** Go's unicode.IsSpace, as strings.TrimSpace uses it. */
-function isGoSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
-
 /** strings.TrimSpace. */
 export function goTrimSpace(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && isGoSpace(s.charCodeAt(a))) a++;
-  while (b > a && isGoSpace(s.charCodeAt(b - 1))) b--;
+  while (a < b && isSpaceRune(s.charCodeAt(a))) a++;
+  while (b > a && isSpaceRune(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
