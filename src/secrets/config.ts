@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { goRegex } from './crypt.ts';
 import { SopsConfigError } from './errors.ts';
-import type { KeyGroup, MasterKey, PlainMap } from './metadata.ts';
+import { type KeyGroup, type MasterKey, type PlainMap, RULE_FIELDS } from './metadata.ts';
 import type { EncryptConfig } from './sops.ts';
 
 export const CONFIG_FILE = '.sops.yaml';
@@ -128,15 +128,6 @@ function groupFrom(g: PlainMap): KeyGroup {
   ]);
 }
 
-const RULE_OPTIONS = [
-  ['unencrypted_suffix', 'unencryptedSuffix'],
-  ['encrypted_suffix', 'encryptedSuffix'],
-  ['unencrypted_regex', 'unencryptedRegex'],
-  ['encrypted_regex', 'encryptedRegex'],
-  ['unencrypted_comment_regex', 'unencryptedCommentRegex'],
-  ['encrypted_comment_regex', 'encryptedCommentRegex'],
-] as const;
-
 /** The encryption config of the first creation rule matching `file` (undefined: the config has no rules). */
 export function creationRuleFor(config: SopsConfig, file: string): EncryptConfig | undefined {
   if (!config.creationRules) return undefined;
@@ -149,7 +140,7 @@ export function creationRuleFor(config: SopsConfig, file: string): EncryptConfig
   });
   if (!rule) throw new SopsConfigError(`${config.path}: no matching creation rules found for ${rel}`);
   const options: Record<string, string> = {};
-  for (const [field, prop] of RULE_OPTIONS) {
+  for (const [field, prop] of RULE_FIELDS) {
     if (typeof rule[field] === 'string' && rule[field]) options[prop] = rule[field] as string;
   }
   if (Object.keys(options).length > 1) {

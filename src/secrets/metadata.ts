@@ -48,7 +48,8 @@ export interface SopsMetadata extends CryptRules {
 export const SOPS_FORMAT_VERSION = '3.13.2';
 export const DEFAULT_UNENCRYPTED_SUFFIX = '_unencrypted';
 
-const RULE_FIELDS = [
+/** The encryption rules: their sops YAML/JSON field and CryptRules property (a .sops.yaml rule has the same). */
+export const RULE_FIELDS = [
   ['unencrypted_suffix', 'unencryptedSuffix'],
   ['encrypted_suffix', 'encryptedSuffix'],
   ['unencrypted_regex', 'unencryptedRegex'],
