@@ -5,6 +5,7 @@
 
 import { formatFloat32G } from '../chart/metadata.ts';
 import { GoCodecError, parseJSON, parseYamlInts, yamlReaderDocuments } from '../goyaml/index.ts';
+import { jsonKind } from '../goyaml/json-decode.ts';
 import type { HelmDialect } from '../render/dialect.ts';
 import { quote } from '../template/fmt.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
@@ -35,14 +36,6 @@ function fieldOf(m: GoMap, name: string): Value {
     } else if (!exact && k.toLowerCase() === name.toLowerCase()) out = m.get(k);
   }
   return out;
-}
-
-function jsonKind(v: Value): string {
-  if (v instanceof Map) return 'object';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  return 'number';
 }
 
 class StubError extends Error {}

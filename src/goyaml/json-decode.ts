@@ -367,7 +367,8 @@ function nativeParse(text: string): Value | undefined {
   return fromNative(x);
 }
 
-function kindName(v: Value): string {
+/** How encoding/json names a decoded value's JSON kind in `cannot unmarshal X into ...` errors. */
+export function jsonKind(v: Value): string {
   if (v instanceof Map) return 'object';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'string') return 'string';
@@ -402,7 +403,7 @@ export function parseJSON(text: string, options?: ParseJSONOptions): Value {
     if (!ok) {
       const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
       throw new GoCodecError(
-        `json: cannot unmarshal ${topNumber ? 'number' : kindName(v)} into Go value of type ${type}`,
+        `json: cannot unmarshal ${topNumber ? 'number' : jsonKind(v)} into Go value of type ${type}`,
       );
     }
   }

@@ -8,6 +8,7 @@ import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { firstNonFinite } from './decode.ts';
 import { GoCodecError } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
+import { jsonKind } from './json-decode.ts';
 import { fastManifestSkeleton } from './manifest-fast.ts';
 import { decodeYamlDocument, goTrimSpace, wrapConvert } from './read.ts';
 
@@ -40,14 +41,6 @@ function typeError(kind: string, where: string, type: string): GoCodecError {
   return new GoCodecError(
     `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into ${where} of type ${type}`,
   );
-}
-
-function jsonKind(v: Value): string {
-  if (v instanceof Map) return 'object';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  return 'number';
 }
 
 /** sigs.k8s.io/yaml's conversion of a scalar headed for a Go string field; undefined for null. */

@@ -6,6 +6,7 @@ import type { GoMap, Value } from '../template/value.ts';
 import { composeFirstDocument } from './compose.ts';
 import { Decoder, firstNonFinite } from './decode.ts';
 import { GoCodecError } from './errors.ts';
+import { jsonKind } from './json-decode.ts';
 
 export interface ParseYamlOptions {
   /**
@@ -44,15 +45,6 @@ function yamlToJSONValue(text: string, intsAsFloat: boolean): Value {
 export function wrapConvert(e: unknown): never {
   if (e instanceof GoCodecError) throw new GoCodecError(`error converting YAML to JSON: ${e.message}`);
   throw e;
-}
-
-/** Adds sigs.k8s.io/yaml's `error converting YAML to JSON: ` to codec errors. */
-export function jsonKind(v: Value): string {
-  if (v instanceof Map) return 'object';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  return 'number';
 }
 
 /**
