@@ -3,8 +3,9 @@
 // form (see gotext.ts), which is also what the MAC hashes.
 
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { formatFloatF } from '../goyaml/gofloat.ts';
 import { parseGoFloat, parseGoInt } from '../template/strconv-parse.ts';
-import { formatFloatF, formatRfc3339Nano, parseGoBool, parseRfc3339 } from './gotext.ts';
+import { formatRfc3339Nano, parseGoBool, parseRfc3339 } from './gotext.ts';
 import { Comment, type Scalar, SopsTime } from './tree.ts';
 
 const ENC = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;

@@ -1,24 +1,6 @@
 // Go's text forms of scalars, as sops writes and reads them: a value's plaintext and its MAC bytes are these
 // strings, so they must match Go's strconv and time packages byte for byte.
 
-/** strconv.FormatFloat(x, 'f', -1, 64): the shortest digits that round-trip, never in exponent form. */
-export function formatFloatF(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Number.POSITIVE_INFINITY) return '+Inf';
-  if (x === Number.NEGATIVE_INFINITY) return '-Inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  // toExponential() without an argument gives the shortest round-trip digits, as Go's shortest mode does.
-  const exp = x.toExponential();
-  const sign = exp[0] === '-' ? '-' : '';
-  const body = sign ? exp.slice(1) : exp;
-  const e = body.indexOf('e');
-  const digits = body.slice(0, e).replace('.', '');
-  const point = Number(body.slice(e + 1)) + 1; // position of the decimal point within `digits`
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 

@@ -1,8 +1,9 @@
 // Unit tests of the pieces sops compatibility rests on: Go text forms, go-yaml typing, Shamir, metadata layout.
 import { describe, expect, it } from 'vitest';
+import { formatFloatF } from '../../src/goyaml/gofloat.ts';
 import { ValueCipher } from '../../src/secrets/cipher.ts';
 import { decryptDocs, encryptDocs, goRegex } from '../../src/secrets/crypt.ts';
-import { formatFloatF, formatRfc3339Nano, parseRfc3339, parseYamlTimestamp } from '../../src/secrets/gotext.ts';
+import { formatRfc3339Nano, parseRfc3339, parseYamlTimestamp } from '../../src/secrets/gotext.ts';
 import {
   flattenMetadata,
   type PlainMap,

@@ -1,6 +1,7 @@
 // sops's ValToString: how the flat formats (dotenv, INI) write a non-string value.
 
-import { formatFloatF, formatRfc3339 } from '../gotext.ts';
+import { formatFloatF } from '../../goyaml/gofloat.ts';
+import { formatRfc3339 } from '../gotext.ts';
 import { type Scalar, SopsTime } from '../tree.ts';
 
 /** strconv.FormatFloat(x, 'G', -1, 64). */
