@@ -1,16 +1,13 @@
 // sops's ValToString: how the flat formats (dotenv, INI) write a non-string value.
 
 import { formatFloatF } from '../../goyaml/gofloat.ts';
+import { formatFloat } from '../../template/strconv.ts';
 import { formatRfc3339 } from '../gotext.ts';
 import { type Scalar, SopsTime } from '../tree.ts';
 
 /** strconv.FormatFloat(x, 'G', -1, 64). */
 export function formatFloatG(x: number): string {
-  if (!Number.isFinite(x) || x === 0) return formatFloatF(x);
-  const [mant, e] = x.toExponential().split('e');
-  const exp = Number(e);
-  if (exp < -4 || exp >= 6) return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return formatFloatF(x);
+  return formatFloat(x, 'G', -1, 64);
 }
 
 export function valueText(v: Scalar): string {
