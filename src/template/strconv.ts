@@ -137,15 +137,13 @@ function expForm(digs: Digits, neg: boolean, prec: number, e: string): string {
     s += '.' + frac;
     if (frac.length < prec) s += '0'.repeat(prec - frac.length);
   }
-  let exp = d.length === 0 ? 0 : digs.dp - 1;
-  s += e;
-  if (exp < 0) {
-    s += '-';
-    exp = -exp;
-  } else {
-    s += '+';
-  }
-  return s + (exp < 10 ? '0' : '') + exp;
+  return s + e + expDigits(d.length === 0 ? 0 : digs.dp - 1);
+}
+
+/** An exponent as FormatFloat writes it after `e` or `p`: its sign, then at least two digits. */
+function expDigits(exp: number): string {
+  const a = exp < 0 ? -exp : exp;
+  return (exp < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
 }
 
 /** -ddddddd.ddddd */
@@ -254,14 +252,7 @@ function formatHex(f: number, neg: boolean, fmt: 'x' | 'X', prec: number, bitSiz
       mant = (mant << 4n) & MASK64;
     }
   }
-  s += fmt === 'x' ? 'p' : 'P';
-  if (exp < 0) {
-    s += '-';
-    exp = -exp;
-  } else {
-    s += '+';
-  }
-  return s + (exp < 10 ? '0' : '') + exp;
+  return s + (fmt === 'x' ? 'p' : 'P') + expDigits(exp);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
