@@ -97,7 +97,7 @@ interface Userinfo {
   password?: string;
 }
 
-interface GoURL {
+export interface GoURL {
   scheme: string;
   opaque: string;
   user?: Userinfo;
@@ -174,7 +174,8 @@ function getScheme(raw: string): [string, string] {
   return ['', raw];
 }
 
-function parseNoFragment(raw: string): GoURL {
+/** net/url's parse: url.Parse after the fragment is cut off (viaRequest false), or url.ParseRequestURI. */
+function parseNoFragment(raw: string, viaRequest = false): GoURL {
   const u: GoURL = {
     scheme: '',
     opaque: '',
@@ -190,6 +191,7 @@ function parseNoFragment(raw: string): GoURL {
     const c = raw.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) throw new UrlError('net/url: invalid control character in URL');
   }
+  if (raw === '' && viaRequest) throw new UrlError('empty url');
   if (raw === '*') {
     u.path = '*';
     return u;
@@ -209,12 +211,13 @@ function parseNoFragment(raw: string): GoURL {
       u.opaque = rest;
       return u;
     }
+    if (viaRequest) throw new UrlError('invalid URI for request');
     const slash = rest.indexOf('/');
     if ((slash < 0 ? rest : rest.slice(0, slash)).includes(':')) {
       throw new UrlError('first path segment in URL cannot contain colon');
     }
   }
-  if ((u.scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
+  if ((u.scheme !== '' || (!viaRequest && !rest.startsWith('///'))) && rest.startsWith('//')) {
     let authority = rest.slice(2);
     rest = '';
     const i = authority.indexOf('/');
@@ -253,6 +256,16 @@ function parseURL(raw: string): GoURL {
   }
   u.rawFragment = urlEscape(u.fragment, 'fragment') === frag ? '' : frag;
   return u;
+}
+
+/** url.Parse (viaRequest false) or url.ParseRequestURI (true) as a check: undefined where Go returns an error. */
+export function tryParseURL(raw: string, viaRequest: boolean): GoURL | undefined {
+  try {
+    return viaRequest ? parseNoFragment(raw, true) : parseURL(raw);
+  } catch (e) {
+    if (e instanceof UrlError) return undefined;
+    throw e;
+  }
 }
 
 function validEncoded(s: string, mode: Mode): boolean {
