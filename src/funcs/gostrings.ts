@@ -127,7 +127,8 @@ export function toTitleRune(c: number): number {
   return toUpperRune(c);
 }
 
-function mapRunes(s: string, f: (c: number) => number): string {
+/** strings.Map with a function that keeps every rune (no -1): each rune replaced by f's answer. */
+export function mapRunes(s: string, f: (c: number) => number): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

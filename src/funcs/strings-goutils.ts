@@ -11,6 +11,7 @@ import {
   isSpaceRune,
   isTitleRune,
   isUpperRune,
+  mapRunes,
   toLowerRune,
   toTitleRune,
   toUpperRune,
@@ -113,16 +114,6 @@ export function deleteWhiteSpace(str: string): string {
   let out = '';
   for (let i = 0; i < b.length; i++) if (!isSpaceRune(b.charCodeAt(i))) out += b[i];
   return out.length === b.length ? str : out;
-}
-
-function mapRunes(str: string, step: (c: number) => number): string {
-  let out = '';
-  for (const ch of str) {
-    const c = ch.codePointAt(0)!;
-    const m = step(c);
-    out += m === c ? ch : String.fromCodePoint(m);
-  }
-  return out;
 }
 
 /** goutils.SwapCase: upper/title → lower; lower → title after whitespace, else upper. */
