@@ -24,7 +24,7 @@ import {
   typesOf,
   valueEqual,
 } from './schema-common.ts';
-import { type Json, RawNumber } from './schema-json.ts';
+import { type Json, RawNumber, toValue } from './schema-json.ts';
 
 interface GErr {
   readonly field: string;
@@ -141,18 +141,7 @@ function checkSchema(s: Json): string | undefined {
 
 /** encoding/json of a schema value, numbers as float64 (gojsonschema's marshalWithoutNumber). */
 function marshal(j: Json): string {
-  return marshalJSON(toGo(j));
-}
-
-function toGo(j: Json): Value {
-  if (j instanceof RawNumber) return j.value;
-  if (Array.isArray(j)) return j.map(toGo);
-  if (j instanceof Map) {
-    const m: GoMap = new Map();
-    for (const [k, v] of j) m.set(k, toGo(v));
-    return m;
-  }
-  return j;
+  return marshalJSON(toValue(j));
 }
 
 /** How gojsonschema prints a *big.Float limit: %v, shortest 'g'. */

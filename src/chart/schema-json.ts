@@ -4,6 +4,7 @@
 
 import { GoCodecError } from '../goyaml/index.ts';
 import { parseJSON } from '../goyaml/json-decode.ts';
+import type { GoMap, Value } from '../template/value.ts';
 
 /** A JSON number with its source text. */
 export class RawNumber {
@@ -48,6 +49,18 @@ function nativeAccepts(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The Go value (float64 numbers, maps) encoding/json gives the schema document. */
+export function toValue(j: Json): Value {
+  if (j instanceof RawNumber) return j.value;
+  if (Array.isArray(j)) return j.map(toValue);
+  if (j instanceof Map) {
+    const m: GoMap = new Map();
+    for (const [k, x] of j) m.set(k, toValue(x));
+    return m;
+  }
+  return j;
 }
 
 /** A plain JS value for ajv. */

@@ -21,7 +21,7 @@ import type { Chart } from './model.ts';
 import { type Draft, draftOf, looksMalformed, walkersSupport } from './schema-common.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
-import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain } from './schema-json.ts';
+import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain, toValue } from './schema-json.ts';
 
 export interface SchemaOptions {
   readonly dialect?: Dialect;
@@ -204,17 +204,6 @@ function fromPlain(v: unknown): Json {
   const m = new Map<string, Json>();
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) m.set(k, fromPlain(x));
   return m;
-}
-
-function toValue(j: Json): Value {
-  if (j instanceof RawNumber) return j.value;
-  if (Array.isArray(j)) return j.map(toValue);
-  if (j instanceof Map) {
-    const m: GoMap = new Map();
-    for (const [k, x] of j) m.set(k, toValue(x));
-    return m;
-  }
-  return j;
 }
 
 function metaURL(draft: Draft): string {
