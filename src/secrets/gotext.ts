@@ -76,9 +76,9 @@ export function parseRfc3339(s: string): GoTime | undefined {
 }
 
 const YAML_TIMESTAMP =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d+))?))?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?))?$/;
 
-/** The timestamps go-yaml v3 resolves plain scalars to (its allowedTimestampFormats). */
+/** The timestamps go-yaml v3 resolves plain scalars to (its allowedTimestampFormats; time.Parse also takes `,`). */
 export function parseYamlTimestamp(s: string): GoTime | undefined {
   const m = YAML_TIMESTAMP.exec(s);
   if (!m) return undefined;

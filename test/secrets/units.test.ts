@@ -83,10 +83,16 @@ describe('go-yaml v3 typing of plain scalars', () => {
     ['08', 8],
     ['1.2.3', '1.2.3'],
     ['hello', 'hello'],
+    // strconv.ParseFloat fails on overflow, and go-yaml then keeps the text.
+    ['.1e999', '.1e999'],
+    ['1e999', '1e999'],
   ])('%s', (src, v) => expect(resolvePlain(src)).toEqual(v));
 
-  it('types timestamps as times', () => {
+  it('types timestamps as times, with time.Parse taking a comma before the fraction too', () => {
     expect(resolvePlain('2020-01-01')).toBeInstanceOf(SopsTime);
+    const t = resolvePlain('2001-2-3 1:2:3,5');
+    expect(t).toBeInstanceOf(SopsTime);
+    expect((t as SopsTime).time.nanos).toBe(500_000_000);
   });
 
   it('quotes strings that would read back as another type', () => {

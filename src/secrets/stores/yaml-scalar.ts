@@ -1,48 +1,34 @@
 // How sops's YAML library (go-yaml v3) types a scalar it decodes into interface{}, and when it must quote a string
 // it writes. The MAC hashes typed values, so a file bosun encrypts must type its scalars as sops would.
 
-import { isBase60Float, isOldBool } from '../../goyaml/resolve.ts';
-import { parseGoInt, parseGoUint } from '../../template/strconv-parse.ts';
+import { isBase60Float, isOldBool, R, resolve } from '../../goyaml/resolve.ts';
 import { parseYamlTimestamp } from '../gotext.ts';
 import { type Scalar, SopsTime } from '../tree.ts';
-
-const FLOAT_SYNTAX = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const TRUES = new Set(['true', 'True', 'TRUE']);
-const FALSES = new Set(['false', 'False', 'FALSE']);
-const NANS = new Set(['.nan', '.NaN', '.NAN']);
-const POS_INF = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
-const NEG_INF = new Set(['-.inf', '-.Inf', '-.INF']);
 
 /** Marker for the `<<` merge key, which go-yaml resolves to its own tag (the decoded value is the string). */
 export const MERGE = Symbol('merge');
 
-/** go-yaml v3's resolve() for an untagged plain scalar: the typed value (or MERGE), strings as given. */
+/**
+ * go-yaml v3's resolve() for an untagged plain scalar (goyaml/resolve.ts's, in its v3 mode): the typed value
+ * sops decodes, or MERGE; strings as given. Ints are bigints, uint64s above int64 included (sops cannot walk
+ * those either, so they stay ints); timestamps are SopsTimes.
+ */
 export function resolvePlain(s: string): Scalar | typeof MERGE {
-  if (NULLS.has(s)) return null;
-  if (TRUES.has(s)) return true;
-  if (FALSES.has(s)) return false;
   if (s === '<<') return MERGE;
-  const c = s[0];
-  if (c === '.') {
-    if (NANS.has(s)) return Number.NaN;
-    if (POS_INF.has(s)) return Number.POSITIVE_INFINITY;
-    if (FLOAT_SYNTAX.test(s)) return Number(s);
-    return s;
-  }
-  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
-    if (POS_INF.has(s)) return Number.POSITIVE_INFINITY;
-    if (NEG_INF.has(s)) return Number.NEGATIVE_INFINITY;
-    const t = parseYamlTimestamp(s);
-    if (t) return new SopsTime(t);
-    const plain = s.replaceAll('_', '');
-    // strconv.ParseInt(plain, 0, 64), then ParseUint: go-yaml also accepts uint64 values above int64, and sops
-    // cannot walk those, so they stay ints here too.
-    const i = parseGoInt(plain) ?? parseGoUint(plain);
-    if (i !== undefined) return i;
-    if (FLOAT_SYNTAX.test(plain)) {
-      const f = Number(plain);
-      if (Number.isFinite(f)) return f;
+  const r = resolve('', s, true);
+  switch (r.kind) {
+    case R.NULL:
+      return null;
+    case R.BOOL:
+      return r.value as boolean;
+    case R.INT:
+    case R.UINT:
+      return BigInt(r.value as number | bigint);
+    case R.FLOAT:
+      return r.value as number;
+    case R.TIMESTAMP: {
+      const t = parseYamlTimestamp(s);
+      return t ? new SopsTime(t) : s;
     }
   }
   return s;
