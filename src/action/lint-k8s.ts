@@ -8,6 +8,7 @@ import { GoCodecError, parseJSON, parseYamlInts, yamlReaderDocuments } from '../
 import { jsonKind } from '../goyaml/json-decode.ts';
 import type { HelmDialect } from '../render/dialect.ts';
 import { quote } from '../template/fmt.ts';
+import { byteLength } from '../template/gostring.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { DEPRECATED_HELM3, DEPRECATED_HELM4 } from './lint-deprecations.ts';
 
@@ -177,7 +178,7 @@ function scanJSONValue(s: string, pos: number): Scan {
   ws();
   if (i >= s.length) return 'eof';
   const start = i;
-  const offset = () => utf8Len(s.slice(pos, i + 1));
+  const offset = () => byteLength(s.slice(pos, i + 1));
   class Fail {
     constructor(readonly msg: string) {}
   }
@@ -286,10 +287,6 @@ function scanJSONValue(s: string, pos: number): Scan {
   return { start, end: i };
 }
 
-function utf8Len(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
-
 function quoteChar(c: string | undefined): string {
   if (c === undefined) return "' '";
   if (c === "'") return "'\\''";
@@ -317,11 +314,9 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
   return `${out}regex used for validation is '${fmt}')`;
 }
 
-const byteLen = (s: string) => utf8Len(s);
-
 function isDNS1123Subdomain(v: string): string[] {
   const errs: string[] = [];
-  if (byteLen(v) > 253) errs.push('must be no more than 253 characters');
+  if (byteLength(v) > 253) errs.push('must be no more than 253 characters');
   if (!SUBDOMAIN_RE.test(v)) {
     errs.push(
       regexError(
@@ -336,7 +331,7 @@ function isDNS1123Subdomain(v: string): string[] {
 
 function isDNS1123Label(v: string): string[] {
   const errs: string[] = [];
-  if (byteLen(v) > 63) errs.push('must be no more than 63 characters');
+  if (byteLength(v) > 63) errs.push('must be no more than 63 characters');
   if (!LABEL_RE.test(v)) {
     if (SUBDOMAIN_RE.test(v)) errs.push('must not contain dots');
     else {
@@ -355,7 +350,7 @@ function isDNS1123Label(v: string): string[] {
 
 function isDNS1035Label(v: string): string[] {
   const errs: string[] = [];
-  if (byteLen(v) > 63) errs.push('must be no more than 63 characters');
+  if (byteLength(v) > 63) errs.push('must be no more than 63 characters');
   if (!DNS1035_RE.test(v)) {
     errs.push(
       regexError(

@@ -2,6 +2,7 @@
 // url.Parse and url.ParseRequestURI as funcs/urls.ts reads them.
 
 import { tryParseURL } from '../funcs/urls.ts';
+import { byteLength } from '../template/gostring.ts';
 
 // govalidator's patterns (patterns.go), in JavaScript syntax: `\x{...}` → `\u{...}`, RE2's ASCII `\s`/`\S`.
 const NSP = '[^\\t\\n\\f\\r ]';
@@ -57,7 +58,7 @@ export function isEmail(s: string): boolean {
 /** govalidator.IsURL. */
 export function isURL(str: string): boolean {
   const runes = [...str].length;
-  if (str === '' || runes >= 2083 || utf8Length(str) <= 3 || str.startsWith('.')) return false;
+  if (str === '' || runes >= 2083 || byteLength(str) <= 3 || str.startsWith('.')) return false;
   let tmp = str;
   if (str.includes(':') && !str.includes('://')) tmp = `http://${str}`;
   const u = tryParseURL(tmp, false);
@@ -71,8 +72,4 @@ export function isURL(str: string): boolean {
 export function isRequestURL(raw: string): boolean {
   const u = tryParseURL(raw, true);
   return u !== undefined && u.scheme !== '';
-}
-
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
 }

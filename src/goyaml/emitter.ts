@@ -7,6 +7,8 @@
 // ahead for empty collections, which the tree shows directly. Widths are counted as libyaml counts them: columns
 // in characters, the simple-key limit in UTF-8 bytes.
 
+import { byteLength } from '../template/gostring.ts';
+
 export const SCALAR_PLAIN = 1;
 export const SCALAR_SINGLE = 2;
 export const SCALAR_DOUBLE = 3;
@@ -49,20 +51,6 @@ function isPrintable(c: number): boolean {
   return (
     c === 10 || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 function codePoints(s: string): number[] {
@@ -337,7 +325,7 @@ export class Emitter {
       // A simple plain key is ASCII: its length is its UTF-8 length.
       if (a === ANALYSIS_SIMPLE) return k.value.length <= 128;
       if (a.multiline) return false;
-      return utf8Length(k.value) <= 128;
+      return byteLength(k.value) <= 128;
     }
     return k.kind === 'seq' ? k.items.length === 0 : k.pairs.length === 0;
   }

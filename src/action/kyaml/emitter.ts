@@ -3,6 +3,7 @@
 // the C-derived original so that its layout decisions (indentation, where comments and blank lines go,
 // quoting fallbacks) come out the same. Only what kio's encoder produces is supported (no directives,
 // no canonical mode).
+import { byteLength } from '../../template/gostring.ts';
 import {
   type Event,
   EvType,
@@ -13,7 +14,6 @@ import {
   isPrintable,
   isSpace,
   ScalarStyle,
-  utf8Length,
 } from './events.ts';
 
 enum St {
@@ -478,8 +478,8 @@ export class Emitter {
 
   private checkSimpleKey(): boolean {
     const ev = this.events[this.head];
-    const anchorLen = this.anchor ? utf8Length(this.anchor.anchor) : 0;
-    const tagLen = utf8Length(this.tagData.handle) + utf8Length(this.tagData.suffix);
+    const anchorLen = this.anchor ? byteLength(this.anchor.anchor) : 0;
+    const tagLen = byteLength(this.tagData.handle) + byteLength(this.tagData.suffix);
     let length = 0;
     switch (ev.type) {
       case EvType.Alias:
@@ -487,7 +487,7 @@ export class Emitter {
         break;
       case EvType.Scalar:
         if (this.scalar.multiline) return false;
-        length += anchorLen + tagLen + utf8Length(this.scalar.value);
+        length += anchorLen + tagLen + byteLength(this.scalar.value);
         break;
       case EvType.SequenceStart:
         if (!this.checkEmpty(EvType.SequenceStart, EvType.SequenceEnd)) return false;

@@ -69,7 +69,3 @@ export function isPrintable(c: string): boolean {
     (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
   );
 }
-
-export function utf8Length(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
