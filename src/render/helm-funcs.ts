@@ -1,6 +1,7 @@
 // Helm's own template functions that need the template set: include, tpl, required, fail, and the cluster-facing
 // lookup, which `helm template` answers without a cluster.
 import type { ParsedText, TemplateSet } from '../template/index.ts';
+import { quote } from '../template/strconv.ts';
 import { type FuncMap, GoError, goFunc, T, type Value } from '../template/value.ts';
 import { warnWrap } from './errors.ts';
 
@@ -59,18 +60,15 @@ export function bindHelmFuncs(
       try {
         tplParsed.set(text as string, clone.parse(parentName, text as string, tplParsed.get(text as string)));
       } catch (e) {
-        throw new GoError(`cannot parse template ${goQuote(text as string)}: ${(e as Error).message}`, { cause: e });
+        throw new GoError(`cannot parse template ${quote(text as string)}: ${(e as Error).message}`, { cause: e });
       }
       let out: string;
       try {
         out = clone.execute(parentName, vals);
       } catch (e) {
-        throw new GoError(
-          `error during tpl function execution for ${goQuote(text as string)}: ${(e as Error).message}`,
-          {
-            cause: e,
-          },
-        );
+        throw new GoError(`error during tpl function execution for ${quote(text as string)}: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       return out.replaceAll('<no value>', '');
     });
@@ -118,19 +116,4 @@ export function bindHelmFuncs(
       root = set;
     },
   };
-}
-
-// strconv.Quote for the ASCII-printable texts tpl errors usually carry; other characters are escaped as Go does.
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
