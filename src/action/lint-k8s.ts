@@ -5,7 +5,7 @@
 
 import { formatFloat32G } from '../chart/metadata.ts';
 import { GoCodecError, parseJSON, parseYamlInts, yamlReaderDocuments } from '../goyaml/index.ts';
-import { jsonKind } from '../goyaml/json-decode.ts';
+import { byteAt, jsonKind, quoteChar } from '../goyaml/json-decode.ts';
 import type { HelmDialect } from '../render/dialect.ts';
 import { quote } from '../template/fmt.ts';
 import { byteLength } from '../template/gostring.ts';
@@ -183,7 +183,8 @@ function scanJSONValue(s: string, pos: number): Scan {
     constructor(readonly msg: string) {}
   }
   const bad = (ctx: string): never => {
-    throw new Fail(`invalid character ${quoteChar(s[i])} ${ctx}`);
+    // At the end Go's scanner is fed a space; otherwise it names the character's first UTF-8 byte.
+    throw new Fail(`invalid character ${i < s.length ? quoteChar(byteAt(s, i)) : "' '"} ${ctx}`);
   };
   const value = (): void => {
     const c = s[i];
@@ -251,7 +252,7 @@ function scanJSONValue(s: string, pos: number): Scan {
         for (let k = 1; k < w.length; k++) {
           i++;
           if (i >= s.length) throw new Fail('unexpected end of JSON input');
-          if (s[i] !== w[k]) bad(`in literal ${w} (expecting ${quoteChar(w[k])})`);
+          if (s[i] !== w[k]) bad(`in literal ${w} (expecting ${quoteChar(w.charCodeAt(k))})`);
         }
         i++;
         return;
@@ -285,14 +286,6 @@ function scanJSONValue(s: string, pos: number): Scan {
     throw e;
   }
   return { start, end: i };
-}
-
-function quoteChar(c: string | undefined): string {
-  if (c === undefined) return "' '";
-  if (c === "'") return "'\\''";
-  if (c === '"') return `'"'`;
-  const q = quote(c);
-  return `'${q.slice(1, -1)}'`;
 }
 
 // ---- names ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // []interface{}, with Go's error texts. Like Go, the whole input is checked for syntax first, so a syntax error
 // anywhere wins over a type error.
 
+import { quote } from '../template/strconv.ts';
 import type { GoMap, Value } from '../template/value.ts';
 import { GoCodecError } from './errors.ts';
 import { nilMap, nilSlice } from './nil.ts';
@@ -19,40 +20,11 @@ export class JSONRangeError extends GoCodecError {
   }
 }
 
-/** Go's quoteChar: how the scanner names an offending byte. */
-function quoteChar(c: number): string {
+/** Go's quoteChar: how encoding/json's scanner names an offending byte (`'x'`, `'\n'`, `'\''`). */
+export function quoteChar(c: number): string {
   if (c === 39) return "'\\''";
   if (c === 34) return `'"'`;
-  let s: string;
-  switch (c) {
-    case 7:
-      s = '\\a';
-      break;
-    case 8:
-      s = '\\b';
-      break;
-    case 12:
-      s = '\\f';
-      break;
-    case 10:
-      s = '\\n';
-      break;
-    case 13:
-      s = '\\r';
-      break;
-    case 9:
-      s = '\\t';
-      break;
-    case 11:
-      s = '\\v';
-      break;
-    case 92:
-      s = '\\\\';
-      break;
-    default:
-      s = c < 0x20 || c === 0x7f ? '\\x' + c.toString(16).padStart(2, '0') : String.fromCharCode(c);
-  }
-  return `'${s}'`;
+  return `'${quote(String.fromCharCode(c)).slice(1, -1)}'`;
 }
 
 class JSONSyntaxError extends GoCodecError {}
@@ -62,7 +34,7 @@ function isSpace(c: number): boolean {
 }
 
 /** The first UTF-8 byte of the character at i, which is what Go's byte-wise scanner reports. */
-function byteAt(s: string, i: number): number {
+export function byteAt(s: string, i: number): number {
   const c = s.codePointAt(i)!;
   if (c < 0x80) return c;
   if (c < 0x800) return 0xc0 | (c >> 6);
