@@ -178,7 +178,8 @@ function scanJSONValue(s: string, pos: number): Scan {
   ws();
   if (i >= s.length) return 'eof';
   const start = i;
-  const offset = () => byteLength(s.slice(pos, i + 1));
+  // Go counts the bytes read up to and including the offending one (its first UTF-8 byte), or all at the end.
+  const offset = () => byteLength(s.slice(pos, i)) + (i < s.length ? 1 : 0);
   class Fail {
     constructor(readonly msg: string) {}
   }
