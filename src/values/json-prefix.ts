@@ -1,9 +1,12 @@
 // Decoding the first JSON value of a string, as Go's json.Decoder.Decode does for `--set-json key=<json>,...`:
 // leading JSON whitespace is skipped, one value is read, and whatever follows it is left for the caller.
 // A number or literal ends at the first byte that cannot continue it, so `1x` reads `1`.
-// Values come back as Go values of encoding/json's interface{} decoding: objects → Map, numbers → float64.
+// Values come back as Go values of encoding/json's interface{} decoding (goyaml's parseJSON): objects → Map,
+// numbers → float64, lone surrogate escapes → U+FFFD.
 
-import type { GoMap, Value } from '../template/value.ts';
+import { GoCodecError } from '../goyaml/errors.ts';
+import { parseJSON } from '../goyaml/json-decode.ts';
+import type { Value } from '../template/value.ts';
 
 export class JSONPrefixError extends Error {
   override name = 'JSONPrefixError';
@@ -18,15 +21,14 @@ export function decodeJSONPrefix(s: string, start: number): { value: Value; end:
   return { value: decodeJSON(s.slice(from, end)), end };
 }
 
-/** Decodes a whole string that must be exactly one JSON value (json.Unmarshal). */
+/** Decodes a whole string that must be exactly one JSON value (json.Unmarshal, by goyaml's parseJSON). */
 export function decodeJSON(s: string): Value {
-  let raw: unknown;
   try {
-    raw = JSON.parse(s);
+    return parseJSON(s);
   } catch (e) {
-    throw new JSONPrefixError((e as Error).message);
+    if (e instanceof GoCodecError) throw new JSONPrefixError(e.message);
+    throw e;
   }
-  return toGo(raw);
 }
 
 function isJSONSpace(c: number): boolean {
@@ -116,22 +118,4 @@ function scanComposite(s: string, i: number): number {
     }
   }
   return fail('unexpected EOF');
-}
-
-function toGo(v: unknown): Value {
-  if (v === null) return null;
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-      return v;
-    case 'number':
-      // Go's ParseFloat refuses what overflows float64; JSON.parse gives Infinity.
-      if (!Number.isFinite(v)) fail('cannot unmarshal number into Go value of type float64');
-      return v;
-  }
-  if (Array.isArray(v)) return v.map(toGo);
-  const m: GoMap = new Map();
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) m.set(k, toGo(o[k]));
-  return m;
 }
