@@ -69,7 +69,7 @@ function toStub(v: Value, dialect: HelmDialect, fromYaml: boolean): K8sStub | nu
   if (md !== null && md !== undefined) {
     if (!(md instanceof Map)) {
       throw new StubError(
-        `json: cannot unmarshal ${jsonKind(md)} into Go struct field ${type}.Metadata of type rules.${dialect === 'helm4' ? 'k8sYamlMetadata' : 'k8sYamlMetadata'}`,
+        `json: cannot unmarshal ${jsonKind(md)} into Go struct field ${type}.Metadata of type rules.k8sYamlMetadata`,
       );
     }
     stub.namespace = stringField(fieldOf(md, 'Namespace'), 'Metadata.Namespace', type, fromYaml);
