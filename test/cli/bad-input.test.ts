@@ -1,0 +1,33 @@
+// Bad input through the real CLI entry: bosun must answer with helm's error (exit code and text), never with a
+// JavaScript error or a stack trace. Where helm's whole text cannot be compared (a recursion chain whose depth
+// differs), the parts compared are quoted from what helm 4.1.4 and 3.17.2 printed for the same fixtures.
+import { describe, expect, it } from 'vitest';
+import { bosun } from './golden-cases.ts';
+
+const JS_ERROR = /\b(?:TypeError|RangeError|ReferenceError|SyntaxError|Maximum call stack)\b|\n\s+at /;
+
+describe('runaway recursion in templates', () => {
+  for (const dialect of ['helm4', 'helm3'] as const) {
+    const env: Record<string, string> = dialect === 'helm3' ? { BOSUN_HELM_COMPAT: '3' } : {};
+    it(`an include that includes itself stops with helm's nested reference error (${dialect})`, () => {
+      const r = bosun(['template', 'x', 'test/fixtures/charts/include-loop'], env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).not.toMatch(JS_ERROR);
+      expect(r.stderr).toMatch(
+        /^Error: template: include-loop\/templates\/cm\.yaml:2:6: executing "include-loop\/templates\/cm\.yaml" at <include "loop" \.>: error calling include: template: include-loop\/templates\/cm\.yaml:1:23: executing "loop" at <include "loop" \.>: error calling include: /,
+      );
+      expect(r.stderr).toMatch(
+        /executing "loop" at <include "loop" \.>: error calling include: rendering template has a nested reference name: loop: unable to execute template\n\nUse --debug flag to render out invalid YAML\n$/,
+      );
+    });
+
+    it(`an include through tpl that includes itself stops the same way (${dialect})`, () => {
+      const r = bosun(['template', 'x', 'test/fixtures/charts/tpl-include-loop'], env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).not.toMatch(JS_ERROR);
+      expect(r.stderr).toMatch(
+        /error during tpl function execution for "\{\{ include \\"loop\\" \. \}\}": template: gotpl:1:3: executing "gotpl" at <include "loop" \.>: error calling include: rendering template has a nested reference name: loop: unable to execute template\n\nUse --debug flag to render out invalid YAML\n$/,
+      );
+    });
+  }
+});
