@@ -31,3 +31,17 @@ describe('runaway recursion in templates', () => {
     });
   }
 });
+
+describe('schemas whose $refs lead back to themselves', () => {
+  // helm 4's messages are golden cases (test/golden/charts.yaml, schema-ref-cycle*); helm 3 itself dies of a Go
+  // stack overflow on them, so bosun only has to say what is wrong.
+  it('are reported, not a RangeError, with --helm-compat 3', () => {
+    for (const chart of ['schema-ref-cycle', 'schema-ref-cycles']) {
+      const r = bosun(['template', 'x', `test/fixtures/charts/${chart}`], { BOSUN_HELM_COMPAT: '3' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `Error: values don't meet the specifications of the schema(s) in the following chart(s):\n${chart}:\n- (root): the schema's $ref chain leads back to itself (reference cycle)\n\n`,
+      );
+    }
+  });
+});
