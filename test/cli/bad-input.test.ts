@@ -1,6 +1,9 @@
 // Bad input through the real CLI entry: bosun must answer with helm's error (exit code and text), never with a
 // JavaScript error or a stack trace. Where helm's whole text cannot be compared (a recursion chain whose depth
 // differs), the parts compared are quoted from what helm 4.1.4 and 3.17.2 printed for the same fixtures.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bosun } from './golden-cases.ts';
 
@@ -42,6 +45,44 @@ describe('schemas whose $refs lead back to themselves', () => {
       expect(r.stderr).toBe(
         `Error: values don't meet the specifications of the schema(s) in the following chart(s):\n${chart}:\n- (root): the schema's $ref chain leads back to itself (reference cycle)\n\n`,
       );
+    }
+  });
+});
+
+describe('a damaged release record in the local state', () => {
+  // helm's drivers leave out records they cannot decode (and log it only with --debug); bosun leaves them out too,
+  // says so on stderr, and never deletes them: the other revisions and releases work as before.
+  it('is reported and kept, and the other records stay usable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bosun-bad-record-'));
+    try {
+      const env = { BOSUN_LOCAL_DIR: dir, KUBECONFIG: '/nonexistent', NO_COLOR: '1' };
+      for (const args of [
+        ['install', 'web', 'charts/demo', '--no-hooks'],
+        ['upgrade', 'web', 'charts/demo', '--no-hooks'],
+        ['install', 'api', 'charts/demo', '--no-hooks', '-n', 'other', '--create-namespace'],
+      ]) {
+        expect(bosun(args, env).status).toBe(0);
+      }
+      const file = join(dir, 'default/Secret/sh.helm.release.v1.web.v2.yaml');
+      const damaged = readFileSync(file, 'utf8').replace(/^( {2}release: ).*$/m, '$1aGVsbG8=');
+      writeFileSync(file, damaged);
+
+      const history = bosun(['history', 'web'], env);
+      expect(history.status).toBe(0);
+      expect(history.stdout.split('\n').map((l) => l.split('\t')[0].trim())).toEqual(['REVISION', '1', '']);
+      expect(history.stderr).toBe(
+        'level=WARN msg="skipping release record sh.helm.release.v1.web.v2 in namespace default: get: failed to decode data \\"sh.helm.release.v1.web.v2\\": release record data is not valid base64"\n',
+      );
+      const list = bosun(['list', '-A', '-q'], env);
+      expect(list.stdout).toBe('api\nweb\n');
+      // The next revision would overwrite the damaged one: refused, and the record is still there.
+      const upgrade = bosun(['upgrade', 'web', 'charts/demo', '--no-hooks'], env);
+      expect(upgrade.status).toBe(1);
+      expect(upgrade.stderr).not.toMatch(JS_ERROR);
+      expect(readFileSync(file, 'utf8')).toBe(damaged);
+      expect(bosun(['status', 'api', '-n', 'other'], env).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
