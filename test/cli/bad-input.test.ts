@@ -86,3 +86,23 @@ describe('a damaged release record in the local state', () => {
     }
   });
 });
+
+describe('a state file that is not YAML', () => {
+  it('is named in the error, once, and left as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bosun-bad-state-'));
+    try {
+      const env = { BOSUN_LOCAL_DIR: dir, KUBECONFIG: '/nonexistent', NO_COLOR: '1' };
+      expect(bosun(['install', 'web', 'charts/demo', '--no-hooks'], env).status).toBe(0);
+      const file = join(dir, 'default/Secret/sh.helm.release.v1.web.v1.yaml');
+      writeFileSync(file, '{{{\n');
+      const r = bosun(['history', 'web'], env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `Error: ${file} is not valid YAML: Flow map in block collection must be sufficiently indented and end with a } at line 2, column 1 (local backend (state in ${dir}))\n`,
+      );
+      expect(readFileSync(file, 'utf8')).toBe('{{{\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
