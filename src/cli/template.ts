@@ -3,6 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prepareValueFiles } from '../action/secret-values.ts';
 import { type PostRenderStep, templateChart } from '../action/template.ts';
+import { IncompatibleKubeVersionError } from '../chart/errors.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
 import { goFileError } from '../values/fs.ts';
@@ -47,7 +48,12 @@ const template: CommandDef = {
       }).output;
     } catch (e) {
       if (e instanceof ManifestError && debug && e.files) io.stdout(debugDump(e.files));
-      if ((e instanceof ManifestError || e instanceof RenderError || isPostRenderError(e)) && !debug) {
+      const rendering =
+        e instanceof ManifestError ||
+        e instanceof RenderError ||
+        e instanceof IncompatibleKubeVersionError ||
+        isPostRenderError(e);
+      if (rendering && !debug) {
         throw new UserError(`${(e as Error).message}\n\nUse --debug flag to render out invalid YAML`);
       }
       throw e;
