@@ -19,7 +19,7 @@ import { type GoMap, toJS, type Value } from '../template/value.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { SchemaValidationError } from './errors.ts';
 import type { Chart } from './model.ts';
-import { type Draft, draftOf, looksMalformed, walkersSupport } from './schema-common.ts';
+import { type Draft, draftOf, looksMalformed, unresolvedRef, walkersSupport } from './schema-common.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
 import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain } from './schema-json.ts';
@@ -164,6 +164,12 @@ function compileUncached(text: string, dialect: Dialect): Compiled {
     const problem = metaschemaProblem(ajv, draft, schema, plain);
     if (problem !== undefined) return { schema, draft, problem };
     if (supported) return { schema, draft };
+  }
+  const missing = unresolvedRef(schema, dialect);
+  if (missing !== undefined) {
+    // helm 4 checks the schema against its metaschema before it resolves references.
+    const invalid = dialect === 'helm4' && !malformed ? metaschemaProblem(ajv, draft, schema, plain) : undefined;
+    return { schema, draft, problem: invalid ?? missing };
   }
   try {
     return { schema, draft, validate: ajv.compile(plain as object) };
