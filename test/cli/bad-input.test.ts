@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bosun } from './golden-cases.ts';
+import { bosun, command, goldenCases } from './golden-cases.ts';
 
 const JS_ERROR = /\b(?:TypeError|RangeError|ReferenceError|SyntaxError|Maximum call stack)\b|\n\s+at /;
 
@@ -106,3 +106,5 @@ describe('a state file that is not YAML', () => {
     }
   });
 });
+
+goldenCases('bosun package (CLI) against helm', command('package'));
