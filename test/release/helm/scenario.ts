@@ -87,6 +87,7 @@ export const SESSIONS: Session[] = [
       step('upgrade-install-missing-values-file', 'upgrade', '-i', 'other', DEMO, ...APPLY, '-f', 'nope.yaml'),
       step('upgrade-install-render-error', 'upgrade', '-i', 'other', DEMO, ...APPLY, '--set', 'config=5'),
       step('upgrade-install-missing-chart', 'upgrade', '-i', 'other', 'nope', ...APPLY),
+      step('list-bad-selector', 'list', '-l', 'bad selector!!'),
     ],
   },
   {
