@@ -22,7 +22,11 @@ export function lintValues(linter: Linter): void {
     // common.ReadValuesFile: one document through sigs.k8s.io/yaml, as helm 3's loader reads values.yaml.
     values = readValues(readFileSync(path, 'utf8'), 'helm3');
   } catch (e) {
-    linter.rule(ERROR, VALUES, `unable to parse YAML: ${errorText(e)}`);
+    // helm unmarshals into its Values type (chartutil.Values in helm 3, common.Values in helm 4), which Go's
+    // json error names.
+    const values = dialect === 'helm4' ? 'common.Values' : 'chartutil.Values';
+    const why = errorText(e).replace(/Go value of type map\[string\]interface \{\}$/, `Go value of type ${values}`);
+    linter.rule(ERROR, VALUES, `unable to parse YAML: ${why}`);
     return;
   }
   // Only the top level is checked (subchart values are not), so tables coalesce as for --reuse-values.
