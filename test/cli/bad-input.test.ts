@@ -108,3 +108,24 @@ describe('a state file that is not YAML', () => {
 });
 
 goldenCases('bosun package (CLI) against helm', command('package'));
+
+describe('arguments and files that are not there', () => {
+  it('an encrypted values file that does not exist is named as Go names it', () => {
+    for (const args of [
+      ['-f', 'secrets://nope.yaml'],
+      ['--secrets', 'nope.yaml'],
+    ]) {
+      const r = bosun(['template', 'x', 'charts/demo', ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('Error: open nope.yaml: no such file or directory\n');
+    }
+  });
+
+  it('dependency commands refuse a second argument in cobra words (helm 4.1.4 prints the same with "helm")', () => {
+    const r = bosun(['dependency', 'update', 'charts/demo', 'extra']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'Error: "bosun dependency update" accepts at most 1 argument\n\nUsage:  bosun dependency update CHART [flags]\n',
+    );
+  });
+});
