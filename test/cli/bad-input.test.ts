@@ -1,7 +1,7 @@
 // Bad input through the real CLI entry: bosun must answer with helm's error (exit code and text), never with a
 // JavaScript error or a stack trace. Where helm's whole text cannot be compared (a recursion chain whose depth
 // differs), the parts compared are quoted from what helm 4.1.4 and 3.17.2 printed for the same fixtures.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,5 +127,25 @@ describe('arguments and files that are not there', () => {
     expect(r.stderr).toBe(
       'Error: "bosun dependency update" accepts at most 1 argument\n\nUsage:  bosun dependency update CHART [flags]\n',
     );
+  });
+});
+
+describe('files bosun cannot write', () => {
+  it('a Chart.lock that is a directory is reported as Go reports it (helm 4.1.4: "open dep1/Chart.lock: is a directory")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bosun-lock-dir-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub/Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 0.1.0\n');
+      mkdirSync(join(dir, 'app/Chart.lock'), { recursive: true });
+      writeFileSync(
+        join(dir, 'app/Chart.yaml'),
+        'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 0.1.0\n    repository: file://../sub\n',
+      );
+      const r = bosun(['dependency', 'update', join(dir, 'app')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`Error: open ${join(dir, 'app/Chart.lock')}: is a directory\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
