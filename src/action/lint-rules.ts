@@ -7,6 +7,7 @@ import { type Chart, crdObjects } from '../chart/model.ts';
 import { validateAgainstSingleSchema } from '../chart/schema.ts';
 import type { GoMap } from '../template/value.ts';
 import { coalesceTables } from '../values/coalesce.ts';
+import { goReadFileError } from '../values/fs.ts';
 import { readValues } from '../values/read.ts';
 import { decodeManifest } from './lint-k8s.ts';
 import { ERROR, errorText, INFO, type Linter, WARNING } from './lint-support.ts';
@@ -18,9 +19,16 @@ export function lintValues(linter: Linter): void {
   const path = join(chartDir, VALUES);
   if (!linter.rule(INFO, VALUES, existsSync(path) ? undefined : 'file does not exist')) return;
   let values: GoMap;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    linter.rule(ERROR, VALUES, `unable to parse YAML: ${goReadFileError(path, e)}`);
+    return;
+  }
   try {
     // common.ReadValuesFile: one document through sigs.k8s.io/yaml, as helm 3's loader reads values.yaml.
-    values = readValues(readFileSync(path, 'utf8'), 'helm3');
+    values = readValues(text, 'helm3');
   } catch (e) {
     // helm unmarshals into its Values type (chartutil.Values in helm 3, common.Values in helm 4), which Go's
     // json error names.

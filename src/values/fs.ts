@@ -7,10 +7,13 @@ export function readValuesPath(path: string): string {
   try {
     return readFileSync(path.trim() === '-' ? 0 : path, 'utf8');
   } catch (e) {
-    // Go's os.ReadFile opens a directory without complaint; reading it fails.
-    const op = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'read' : 'open';
-    throw new Error(goFileError(op, path, e), { cause: e });
+    throw new Error(goReadFileError(path, e), { cause: e });
   }
+}
+
+/** Go's os.ReadFile error text: it opens a directory without complaint, and reading it fails. */
+export function goReadFileError(path: string, e: unknown): string {
+  return goFileError((e as NodeJS.ErrnoException).code === 'EISDIR' ? 'read' : 'open', path, e);
 }
 
 /** Go's texts (syscall.Errno.Error) for the errors a file operation meets. */
