@@ -3,7 +3,7 @@
 // templates, other files, then each subchart under charts/<name>/, recursively. Tar headers are written here
 // (ustar, with a PAX record for long names, as Go's archive/tar does) so the archive is built in memory.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ChartError } from '../chart/errors.ts';
 import { validateMetadata } from '../chart/metadata.ts';
@@ -11,6 +11,7 @@ import { type Chart, copyMetadata } from '../chart/model.ts';
 import { marshalYaml } from '../goyaml/index.ts';
 import type { HelmDialect } from '../render/dialect.ts';
 import { metadataJSON } from '../render/objects.ts';
+import { goFileError } from '../values/fs.ts';
 import { lockYaml } from './lockfile.ts';
 
 interface Entry {
@@ -55,15 +56,27 @@ export function saveChart(chart: Chart, outDir: string, dialect: HelmDialect = '
     throw new ChartError(`chart validation: ${(e as Error).message}`);
   }
   const file = join(outDir, `${chart.name}-${chart.metadata.version}.tgz`);
+  // helm's chartutil.Save, with its (Go) messages.
+  const dir = dirname(file);
   try {
-    if (!statSync(outDir).isDirectory()) throw new ChartError(`is not a directory: ${outDir}`);
+    if (!statSync(dir).isDirectory()) throw new ChartError(`is not a directory: ${dir}`);
   } catch (e) {
     if (e instanceof ChartError) throw e;
-    mkdirSync(outDir, { recursive: true });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ChartError(`stat ${dir}: ${goFileError('stat', dir, e)}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new ChartError(goFileError('mkdir', (err as NodeJS.ErrnoException).path ?? dir, err));
+    }
   }
   const entries: Entry[] = [];
   chartEntries(chart, '', entries);
-  writeFileSync(file, tarGz(entries));
+  try {
+    writeFileSync(file, tarGz(entries));
+  } catch (e) {
+    throw new ChartError(goFileError('open', file, e));
+  }
   return file;
 }
 

@@ -283,7 +283,11 @@ function writeLock(chartPath: string, lock: ChartLock, legacy: boolean): void {
   } catch (e) {
     if (e instanceof DependencyError) throw e;
   }
-  writeFileSync(dest, lockYaml(lock));
+  try {
+    writeFileSync(dest, lockYaml(lock));
+  } catch (e) {
+    throw new DependencyError(goFileError('open', dest, e));
+  }
 }
 
 /** Chart.yaml dependencies with no subchart loaded (CheckDependencies), for `template --dependency-update`. */

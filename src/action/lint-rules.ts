@@ -7,6 +7,7 @@ import { type Chart, crdObjects } from '../chart/model.ts';
 import { validateAgainstSingleSchema } from '../chart/schema.ts';
 import type { GoMap } from '../template/value.ts';
 import { coalesceTables } from '../values/coalesce.ts';
+import { goReadFileError } from '../values/fs.ts';
 import { readValues } from '../values/read.ts';
 import { decodeManifest } from './lint-k8s.ts';
 import { ERROR, errorText, INFO, type Linter, WARNING } from './lint-support.ts';
@@ -18,11 +19,22 @@ export function lintValues(linter: Linter): void {
   const path = join(chartDir, VALUES);
   if (!linter.rule(INFO, VALUES, existsSync(path) ? undefined : 'file does not exist')) return;
   let values: GoMap;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    linter.rule(ERROR, VALUES, `unable to parse YAML: ${goReadFileError(path, e)}`);
+    return;
+  }
   try {
     // common.ReadValuesFile: one document through sigs.k8s.io/yaml, as helm 3's loader reads values.yaml.
-    values = readValues(readFileSync(path, 'utf8'), 'helm3');
+    values = readValues(text, 'helm3');
   } catch (e) {
-    linter.rule(ERROR, VALUES, `unable to parse YAML: ${errorText(e)}`);
+    // helm unmarshals into its Values type (chartutil.Values in helm 3, common.Values in helm 4), which Go's
+    // json error names.
+    const values = dialect === 'helm4' ? 'common.Values' : 'chartutil.Values';
+    const why = errorText(e).replace(/Go value of type map\[string\]interface \{\}$/, `Go value of type ${values}`);
+    linter.rule(ERROR, VALUES, `unable to parse YAML: ${why}`);
     return;
   }
   // Only the top level is checked (subchart values are not), so tables coalesce as for --reuse-values.

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { checkDependencies } from '../chart/dependencies.ts';
 import { ChartError } from '../chart/errors.ts';
 import { loadChartSync } from '../chart/loader.ts';
-import type { Chart as LoadedChart } from '../chart/model.ts';
+import { Chart as LoadedChart } from '../chart/model.ts';
 import type { FuncEnv } from '../funcs/env.ts';
 import { chartRecord } from '../release/chart-record.ts';
 import { manifestEntry } from '../release/manifest.ts';
@@ -19,8 +19,11 @@ import { mergeValueLayers, type ValueLayers } from '../values/layers.ts';
 import type { WarnFn } from '../values/warnings.ts';
 import { templateChart } from './template.ts';
 
-/** A chart as given to install or upgrade: a path (directory or archive) or a chart already loaded. */
-export type ChartSource = string | LoadedChart;
+/**
+ * A chart as given to install or upgrade: a path (directory or archive), a chart already loaded, or what
+ * loadReleaseChart made of a path (the command line loads the chart itself, before the action, as helm does).
+ */
+export type ChartSource = string | LoadedChart | LoadedForRelease;
 
 export interface LoadedForRelease {
   chart: LoadedChart;
@@ -33,7 +36,8 @@ export function loadReleaseChart(
   source: ChartSource,
   opts: { dialect?: HelmDialect; warn?: WarnFn; install?: boolean } = {},
 ): LoadedForRelease {
-  if (typeof source !== 'string') return { chart: source };
+  if (source instanceof LoadedChart) return { chart: source };
+  if (typeof source !== 'string') return source;
   if (!existsSync(source)) throw new ChartError(`path "${source}" not found`);
   const chart = loadChartSync(source, { dialect: opts.dialect, warn: opts.warn });
   const type = chart.metadata.type;

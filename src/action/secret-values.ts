@@ -24,8 +24,9 @@ export async function prepareValueFiles(
   const decrypt = async (ref: string, text: string | undefined): Promise<string> => {
     const secrets = await import('../secrets/index.ts');
     const path = secrets.secretsPath(ref);
+    // A file that cannot be read is reported as Go's os.ReadFile reports it (`open x: no such file or directory`).
     return text === undefined
-      ? secrets.decryptValuesFile(path, { env })
+      ? secrets.decryptValuesFile(path, { env, readFile: async (p: string) => readValuesPath(p) })
       : secrets.decryptValuesText(text, { path, env });
   };
   for (const ref of valueFiles) {

@@ -132,7 +132,14 @@ export function templateChart(req: TemplateRequest): TemplateResult {
     }
   }
   validateReleaseName(releaseName, dialect);
-  const chart = processDependencies(loaded, user, { dialect, warn });
+  let chart: Chart;
+  try {
+    chart = processDependencies(loaded, user, { dialect, warn });
+  } catch (e) {
+    // helm 4's install action says which step failed; helm 3's returns the error as it is.
+    if (dialect !== 'helm4' || !(e instanceof Error)) throw e;
+    throw new ChartError(`chart dependencies processing failed: ${e.message}`, undefined, { cause: e });
+  }
   const values = coalesceValues(chart, user, { dialect, warn });
   if (!req.skipSchemaValidation) validateSchemas(chart, values, { dialect });
   if (chart.metadata.kubeVersion) {

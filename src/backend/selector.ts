@@ -242,7 +242,7 @@ export function parseSelector(s: string): Selector {
         const operator = op.v === '>' ? 'gt' : op.v === '<' ? 'lt' : op.v;
         reqs.push(requirement(key, operator, [value]));
       } else {
-        fail(op.v, '<, =, ==, >, in, notin, !=');
+        fail(op.v, 'in, notin, =, ==, !=, gt, lt'); // apimachinery's binaryOperators, in its order
       }
     }
     const sep = next();

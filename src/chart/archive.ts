@@ -39,17 +39,29 @@ export function readArchive(data: Uint8Array, limits: ArchiveLimits = {}): Loade
   const maxBytes = limits.maxBytes ?? MAX_CHART_BYTES;
   const maxFileBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
   let tarData: Buffer;
+  let cut = false;
+  // The tar stream is a little larger than its files (headers, padding); this bound only stops bombs.
+  const maxOutputLength = Math.min(2 * maxBytes + (1 << 20), 0x7fffffff);
   try {
-    // The tar stream is a little larger than its files (headers, padding); this bound only stops bombs.
-    tarData = nodeZlib().gunzipSync(data, { maxOutputLength: Math.min(2 * maxBytes + (1 << 20), 0x7fffffff) });
+    tarData = nodeZlib().gunzipSync(data, { maxOutputLength });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    // Go's gzip.NewReader reads a 10-byte header first.
+    if (data.length < 10 && !isGzip(data)) throw new ChartError(data.length === 0 ? 'EOF' : 'unexpected EOF');
     if (code === 'Z_DATA_ERROR' && !isGzip(data)) throw new ChartError('gzip: invalid header', undefined, { cause: e });
     if (code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ChartError(`decompressed chart is larger than the maximum size ${maxBytes}`, undefined, { cause: e });
     }
-    throw new ChartError(`unable to decompress chart archive: ${(e as Error).message}`, undefined, { cause: e });
+    if (code !== 'Z_BUF_ERROR') {
+      throw new ChartError(`unable to decompress chart archive: ${(e as Error).message}`, undefined, { cause: e });
+    }
+    // A stream cut short: Go's tar reader stops at the end-of-archive blocks and never reads the gzip trailer,
+    // so helm loads an archive cut after them; what was decompressed is checked below.
+    tarData = nodeZlib().gunzipSync(data, { maxOutputLength, finishFlush: nodeZlib().constants.Z_SYNC_FLUSH });
+    cut = true;
   }
+  // Go's tar reader fails with `unexpected EOF` where a header or a file's content is cut short.
+  if (tarIsShort(tarData, cut)) throw new ChartError('unexpected EOF');
 
   const files: LoadedFile[] = [];
   let remaining = maxBytes;
@@ -158,4 +170,38 @@ function checkEntry(
     }
   }
   return { name: n };
+}
+
+/**
+ * Whether the tar stream ends in the middle of a header block or of a file's content, as Go's archive/tar reads
+ * it: a stream may end cleanly at a header boundary (no end-of-archive blocks) or after the end-of-archive
+ * blocks, unless the gzip stream was `cut` short there. A header whose checksum is wrong stops the walk (the tar
+ * parser reports it).
+ */
+function tarIsShort(t: Uint8Array, cut: boolean): boolean {
+  let off = 0;
+  while (off + 512 <= t.length) {
+    const block = t.subarray(off, off + 512);
+    if (block.every((b) => b === 0)) {
+      // The end: Go reads one more block, which must be complete if there is one.
+      const rest = t.length - (off + 512);
+      return rest < 512 && (rest > 0 || cut);
+    }
+    const size = tarOctal(block.subarray(124, 136));
+    const sum = tarOctal(block.subarray(148, 156));
+    let actual = 0;
+    for (let i = 0; i < 512; i++) actual += i >= 148 && i < 156 ? 32 : block[i];
+    if (size === undefined || sum !== actual) return false;
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  // Ending at a header boundary is a clean end, unless the gzip stream itself was cut there.
+  return off !== t.length || cut;
+}
+
+/** A tar header's octal number field (NUL- or space-terminated); undefined if it is not one. */
+function tarOctal(field: Uint8Array): number | undefined {
+  const text = String.fromCharCode(...field)
+    .replace(/[\0 ]+$/, '')
+    .trim();
+  return /^[0-7]+$/.test(text) ? Number.parseInt(text, 8) : text === '' ? 0 : undefined;
 }

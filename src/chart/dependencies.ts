@@ -19,7 +19,7 @@ import type { GoMap, Value } from '../template/value.ts';
 import { coalesceValuesShared, deepCopyMap, mergeTables, mergeValues } from '../values/coalesce.ts';
 import type { Dialect } from '../values/strvals.ts';
 import type { HelmWarning, WarnFn } from '../values/warnings.ts';
-import { ChartError } from './errors.ts';
+import { ChartError, IncompatibleKubeVersionError } from './errors.ts';
 import { type Chart, type ChartDependency, copyMetadata } from './model.ts';
 import { pathValue, table } from './paths.ts';
 
@@ -73,7 +73,7 @@ export function checkKubeVersion(chart: Chart, version: string, dialect: Dialect
   const constraint = chart.metadata.kubeVersion;
   if (constraint === '') return;
   if (!isCompatibleRange(constraint, version, dialect)) {
-    throw new ChartError(
+    throw new IncompatibleKubeVersionError(
       `chart requires kubeVersion: ${constraint} which is incompatible with Kubernetes ${version}`,
       'Chart.yaml',
     );

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { compareStrings } from '../template/gostring.ts';
-import { goFileError } from '../values/fs.ts';
+import { goFileError, goReadFileError } from '../values/fs.ts';
 import { goQuote } from '../values/goquote.ts';
 import type { HelmWarning, WarnFn } from '../values/warnings.ts';
 import type { LoadedFile } from './archive.ts';
@@ -46,7 +46,11 @@ export function readChartDirectory(dir: string, options: DirectoryOptions = {}):
   let ignoreText: string | undefined;
   try {
     ignoreText = readFileSync(ignoreFile, 'utf8');
-  } catch {
+  } catch (e) {
+    // helm goes on without a .helmignore only when there is none.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ChartError(goReadFileError(ignoreFile, e), '.helmignore', { cause: e });
+    }
     ignoreText = undefined;
   }
   try {

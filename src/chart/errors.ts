@@ -24,3 +24,8 @@ export class ChartValidationError extends ChartError {
 export class SchemaValidationError extends ChartError {
   override name = 'SchemaValidationError';
 }
+
+/** The chart's kubeVersion constraint rejects the Kubernetes version rendered for (found while rendering, in helm). */
+export class IncompatibleKubeVersionError extends ChartError {
+  override name = 'IncompatibleKubeVersionError';
+}

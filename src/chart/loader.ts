@@ -16,7 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseYamlInts } from '../goyaml/index.ts';
 import type { GoMap } from '../template/value.ts';
-import { goFileError } from '../values/fs.ts';
+import { goFileError, goReadFileError } from '../values/fs.ts';
 import { readValues, ValuesFileError } from '../values/read.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { printfWarning, type WarnFn } from '../values/warnings.ts';
@@ -88,7 +88,7 @@ export function loadChartSync(path: string, options: LoadOptions = {}): Chart {
       try {
         data = readFileSync(name);
       } catch (e) {
-        throw new ChartError(`unable to detect chart at ${name}: ${goFileError('open', name, e)}`, undefined, {
+        throw new ChartError(`unable to detect chart at ${name}: ${goReadFileError(name, e)}`, undefined, {
           cause: e,
         });
       }

@@ -306,3 +306,57 @@ export function looksMalformed(root: Schema): boolean {
   };
   return bad(root);
 }
+
+/**
+ * The first `$ref` within the document (`#/...`) that points at nothing, in each helm's words: helm 4's
+ * santhosh-tekuri/jsonschema refuses to compile the schema (`json-pointer in "file:///values.schema.json#/x" not
+ * found`), helm 3's gojsonschema names the first token it cannot follow (`Object has no key 'x'`).
+ */
+export function unresolvedRef(root: Schema, dialect: 'helm3' | 'helm4'): string | undefined {
+  const follow = (ref: string): string | undefined => {
+    let ptr: string;
+    try {
+      ptr = decodeURIComponent(ref.slice(1));
+    } catch {
+      return undefined;
+    }
+    if (!ptr.startsWith('/')) return undefined;
+    let cur: Json | undefined = root;
+    for (const raw of ptr.slice(1).split('/')) {
+      const tok = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (cur instanceof Map) {
+        if (!cur.has(tok)) return `Object has no key '${tok}'`;
+        cur = cur.get(tok);
+      } else if (Array.isArray(cur)) {
+        const i = Number(tok);
+        if (!/^\d+$/.test(tok) || i >= cur.length) return `Out of bound array[0,${cur.length}] index '${tok}'`;
+        cur = cur[i];
+      } else return `Invalid token reference '${tok}'`;
+    }
+    return undefined;
+  };
+  const walk = (s: Json | undefined): string | undefined => {
+    if (Array.isArray(s)) {
+      for (const x of s) {
+        const p = walk(x);
+        if (p !== undefined) return p;
+      }
+      return undefined;
+    }
+    if (!(s instanceof Map)) return undefined;
+    const ref = s.get('$ref');
+    if (typeof ref === 'string' && ref.startsWith('#')) {
+      const why = follow(ref);
+      if (why !== undefined)
+        return dialect === 'helm4' ? `json-pointer in "file:///values.schema.json${ref}" not found` : why;
+    }
+    for (const [k, x] of s) {
+      // Values, not schemas: a `$ref` inside them is data.
+      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
+      const p = walk(x);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  };
+  return walk(root);
+}

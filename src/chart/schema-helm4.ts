@@ -28,6 +28,7 @@ import {
   typesOf,
   valueEqual,
 } from './schema-common.ts';
+import { type RefJump, Scopes } from './schema-cycle.ts';
 import { type Json, RawNumber } from './schema-json.ts';
 
 interface VErr {
@@ -39,6 +40,8 @@ interface VErr {
 }
 
 const GROUP = 'validation failed';
+/** Where helm's library says the values schema lives. */
+const VALUES_SCHEMA_URL = 'file:///values.schema.json';
 
 export interface Helm4Options {
   readonly draft: Draft;
@@ -133,16 +136,21 @@ export function xFloat(f: number): string {
 class Walker {
   /** The URL of the document being walked ('' for the values schema). */
   private base: string;
+  /** The schemas being evaluated, to stop at reference cycles as the library does. */
+  private readonly scopes: Scopes;
+  /** The `$ref` (or dynamic reference) through which the next validate() is entered. */
+  private jump: RefJump | undefined;
 
   constructor(
     private readonly root: Schema,
     private readonly o: Helm4Options,
   ) {
     this.base = o.rootURL ?? '';
+    this.scopes = new Scopes(o.rootURL || VALUES_SCHEMA_URL);
   }
 
   /** A `$ref` target and the document URL it lives in. */
-  private resolve(ref: string): { schema: Schema; base: string } | undefined {
+  private resolve(ref: string): { schema: Schema; base: string; url: string } | undefined {
     const hash = ref.indexOf('#');
     const urlPart = hash < 0 ? ref : ref.slice(0, hash);
     const frag = hash < 0 ? '#' : ref.slice(hash);
@@ -158,13 +166,25 @@ class Walker {
     }
     if (doc === undefined) return undefined;
     const target = resolveRef(doc, frag);
-    return target === undefined ? undefined : { schema: target, base };
+    return target === undefined ? undefined : { schema: target, base, url: `${base || VALUES_SCHEMA_URL}${frag}` };
   }
 
   validate(s: Schema, v: Value, loc: string[]): VErr | undefined {
+    const jump = this.jump;
+    this.jump = undefined;
     if (s === true) return undefined;
     if (s === false) return { loc, msg: 'false schema' };
     if (!isObj(s)) return undefined;
+    const cycle = this.scopes.enter(s, v, loc, jump);
+    if (cycle !== undefined) return { loc, msg: cycle };
+    try {
+      return this.evaluate(s, v, loc);
+    } finally {
+      this.scopes.leave();
+    }
+  }
+
+  private evaluate(s: Map<string, Json>, v: Value, loc: string[]): VErr | undefined {
     const errors: VErr[] = [];
     const add = (e: VErr | undefined) => {
       if (e) errors.push(e);
@@ -198,6 +218,7 @@ class Walker {
     if (typeof ref === 'string') {
       const target = this.resolve(ref);
       if (target !== undefined) {
+        this.jump = { keyword: '$ref', url: target.url };
         const e = this.refError(target.schema, target.base, v, loc);
         if (this.o.draft < 2019) return e;
         add(e);
@@ -212,8 +233,12 @@ class Walker {
 
     if (this.o.draft >= 2019) {
       // $recursiveRef / $dynamicRef: bosun only meets them in metaschemas, whose anchor is the root document.
-      const dyn = kw(s, '$dynamicRef') ?? kw(s, '$recursiveRef');
-      if (typeof dyn === 'string' && this.o.rootURL) add(this.refError(this.root, this.o.rootURL, v, loc));
+      const dynKeyword = s.has('$dynamicRef') ? '$dynamicRef' : '$recursiveRef';
+      const dyn = kw(s, dynKeyword);
+      if (typeof dyn === 'string' && this.o.rootURL) {
+        this.jump = { keyword: dynKeyword, url: `${this.o.rootURL}#` };
+        add(this.refError(this.root, this.o.rootURL, v, loc));
+      }
     }
 
     this.conditions(s, v, loc, add);

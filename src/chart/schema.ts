@@ -14,11 +14,12 @@
 
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { isStackOverflow } from '../template/convert.ts';
 import { type GoMap, toJS, type Value } from '../template/value.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { SchemaValidationError } from './errors.ts';
 import type { Chart } from './model.ts';
-import { type Draft, draftOf, looksMalformed, walkersSupport } from './schema-common.ts';
+import { type Draft, draftOf, looksMalformed, unresolvedRef, walkersSupport } from './schema-common.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
 import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain, toValue } from './schema-json.ts';
@@ -90,6 +91,19 @@ const compiled = new Map<string, Compiled>();
 
 /** The error text for one chart's schema (ending as helm's does), or undefined when the values conform. */
 function checkOne(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): string | undefined {
+  try {
+    return checkOneUnguarded(schemaBytes, values, dialect);
+  } catch (e) {
+    // A `$ref` cycle the walkers do not catch themselves (helm 3's library, or ajv's code) recurses until the
+    // stack ends: helm 3 itself dies of it. Say what it is, without a RangeError.
+    if (isStackOverflow(e)) {
+      return `- ${dialect === 'helm3' ? '(root):' : "at '':"} the schema's $ref chain leads back to itself (reference cycle)\n`;
+    }
+    throw e;
+  }
+}
+
+function checkOneUnguarded(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): string | undefined {
   const c = compile(decoder.decode(schemaBytes), dialect);
   if (c.problem !== undefined) return c.problem;
   if (c.validate?.(toJS(values))) return undefined;
@@ -150,6 +164,12 @@ function compileUncached(text: string, dialect: Dialect): Compiled {
     const problem = metaschemaProblem(ajv, draft, schema, plain);
     if (problem !== undefined) return { schema, draft, problem };
     if (supported) return { schema, draft };
+  }
+  const missing = unresolvedRef(schema, dialect);
+  if (missing !== undefined) {
+    // helm 4 checks the schema against its metaschema before it resolves references.
+    const invalid = dialect === 'helm4' && !malformed ? metaschemaProblem(ajv, draft, schema, plain) : undefined;
+    return { schema, draft, problem: invalid ?? missing };
   }
   try {
     return { schema, draft, validate: ajv.compile(plain as object) };

@@ -47,7 +47,9 @@ ${Object.entries(SUBCOMMANDS)
       return 0;
     }
     if (args.length > 1) {
-      throw new UserError(`"bosun dependency ${sub}" accepts at most 1 arg(s), received ${args.length}`);
+      throw new UserError(
+        `"bosun dependency ${sub}" accepts at most 1 argument\n\nUsage:  bosun dependency ${sub} CHART [flags]`,
+      );
     }
     const dialect = dialectFromFlags(flags, io.env);
     // filepath.Clean: helm names the chart in its messages as cleaned.

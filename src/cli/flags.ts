@@ -4,6 +4,8 @@
 // helm scripts depend on pflag's exact rules (`-f a.yaml,b.yaml`, `--set` never split on commas), and a CLI
 // library costs start-up time that `bosun template` cannot afford.
 
+import { parseDuration } from '../funcs/time-duration.ts';
+
 export type FlagKind = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'duration';
 
 export interface FlagSpec {
@@ -63,6 +65,16 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
           );
         }
         flags.set(spec.name, Number.parseInt(raw, 10));
+        return;
+      }
+      case 'duration': {
+        // pflag parses a duration when it meets the flag, whether or not the command uses it.
+        try {
+          parseDuration(raw);
+        } catch (e) {
+          throw new FlagError(`invalid argument "${raw}" for "--${spec.name}" flag: ${(e as Error).message}`);
+        }
+        flags.set(spec.name, raw);
         return;
       }
       case 'stringArray': {

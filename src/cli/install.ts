@@ -1,13 +1,15 @@
 // `bosun install [NAME] [CHART]` (helm 4.1.4 pkg/cmd/install.go): install a chart as a release and print its status.
 import { basename } from 'node:path';
+import { loadReleaseChart, userValuesOf } from '../action/release-render.ts';
 import { prepareValueFiles } from '../action/secret-values.ts';
-import { InstallFailedError, type InstallOptions } from '../release/install.ts';
+import { InstallFailedError, type InstallOptions, type RenderOptions } from '../release/install.ts';
 import { ReleaseManager } from '../release/manager.ts';
 import type { Release } from '../release/model.ts';
 import { offlineBackend } from '../release/offline-backend.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import type { Flags } from './flags.ts';
+import { locateChart } from './locate.ts';
 import { dryRunOf, exclusive, INSTALL_COMMAND_FLAGS, minimumArgs, valueLayers, waitOf } from './release-flags.ts';
 import {
   colorEnabled,
@@ -37,7 +39,7 @@ const installCmd: CommandDef = {
     let rel: Release;
     try {
       const { name, chart } = await installNameAndChart(flags, io);
-      const opts = await installOptions(flags, io, name, chart);
+      const opts = prepareChartAndValues(await installOptions(flags, io, name, chart), flags, io, true);
       // A client-side dry run talks to no backend, as helm talks to no cluster.
       rel =
         opts.dryRun === 'client'
@@ -137,6 +139,25 @@ export async function installOptions(
     takeOwnership: flags.bool('take-ownership'),
     warn: warnFn(flags, io),
   };
+}
+
+/**
+ * The chart located, the user's values merged and the chart loaded, as helm's commands do before they run the
+ * action: `helm upgrade`
+ * prints these errors without its `UPGRADE FAILED:` prefix. `install: false` for an upgrade (any chart type).
+ */
+export function prepareChartAndValues<T extends RenderOptions>(
+  opts: T,
+  flags: Flags,
+  io: CommandIO,
+  install: boolean,
+): T {
+  // helm's LocateChart comes first, with its messages for a chart that is not there.
+  const path = typeof opts.chart === 'string' ? locateChart(opts.chart, flags, io.cwd) : opts.chart;
+  const dialect = dialectFromFlags(flags, io.env);
+  const userValues = opts.userValues ?? userValuesOf(opts.values, { dialect, readFile: opts.readFile });
+  const chart = loadReleaseChart(path, { dialect, warn: opts.warn, install });
+  return { ...opts, userValues, chart };
 }
 
 /** The status block after install/upgrade (`-o table`), or the release as JSON/YAML. */

@@ -1,7 +1,7 @@
 // bosun's CLI entry: a helm-compatible command line. Each command's module is loaded only when it runs, so that
 // start-up pays for nothing else (node alone takes most of a small chart's budget).
 
-import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCommand } from './command.ts';
+import { type CommandDef, type CommandIO, GLOBAL_FLAGS, HELM_COMPAT_FLAG, runCommand, UserError } from './command.ts';
 import { brokenPipe, writeFd } from './fd-write.ts';
 
 type Loader = () => Promise<{ default: CommandDef }>;
@@ -111,10 +111,11 @@ function commandIndex(argv: readonly string[]): number {
 /** Prints an error as helm does (`Error: ...`), never a stack trace for expected failures. */
 function reportError(e: unknown, io: CommandIO): number {
   if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
     io.stderr(`Error: ${e.message}\n`);
     if (process.env.BOSUN_TRACE && e.stack) io.stderr(`${e.stack}\n`);
-    return typeof code === 'number' && code > 0 ? code : 1;
+    // Only a UserError chooses its exit code: other errors' `code` means something else (a backend error's is
+    // the API's HTTP status, which as an exit status would be 400 % 256 = 144).
+    return e instanceof UserError && e.code > 0 ? e.code : 1;
   }
   io.stderr(`Error: ${String(e)}\n`);
   return 1;

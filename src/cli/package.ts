@@ -1,7 +1,7 @@
 // `bosun package CHART...`: a chart directory into `<name>-<version>.tgz`, as helm package writes it (Chart.yaml
 // re-marshalled, --version/--app-version applied, dependencies checked, optionally updated first).
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { saveChart } from '../action/chart-save.ts';
 import { dependencyUpdate } from '../action/dependency.ts';
 import { checkDependencies, MissingDependenciesError } from '../chart/dependencies.ts';
@@ -42,10 +42,20 @@ const pkg: CommandDef = {
     const dialect = dialectFromFlags(flags, io.env);
     for (const arg of args) {
       const path = resolve(io.cwd, arg);
+      let isDir: boolean;
       try {
-        statSync(path);
+        isDir = statSync(path).isDirectory();
       } catch (e) {
         throw new UserError(goFileError('stat', arg, e));
+      }
+      // helm packages chart directories only (its directory loader meets a file, or an archive, so).
+      if (!isDir) {
+        const chartYaml = join(path, 'Chart.yaml');
+        throw new UserError(
+          dialect === 'helm3'
+            ? 'Chart.yaml file is missing'
+            : `unable to detect chart at ${chartYaml}: open ${chartYaml}: not a directory`,
+        );
       }
       if (flags.bool('dependency-update')) dependencyUpdate(path, { dialect });
       const chart = loadChartSync(path, { dialect });

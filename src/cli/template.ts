@@ -1,10 +1,12 @@
 // `bosun template [NAME] [CHART]`: render a chart locally and print the manifests, as `helm template` does.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prepareValueFiles } from '../action/secret-values.ts';
 import { type PostRenderStep, templateChart } from '../action/template.ts';
+import { IncompatibleKubeVersionError } from '../chart/errors.ts';
 import { RenderError } from '../render/errors.ts';
 import { ManifestError } from '../render/manifests.ts';
+import { goFileError } from '../values/fs.ts';
 import type { CommandDef, CommandIO } from './command.ts';
 import { UserError } from './command.ts';
 import { locateChart } from './locate.ts';
@@ -46,7 +48,12 @@ const template: CommandDef = {
       }).output;
     } catch (e) {
       if (e instanceof ManifestError && debug && e.files) io.stdout(debugDump(e.files));
-      if ((e instanceof ManifestError || e instanceof RenderError || isPostRenderError(e)) && !debug) {
+      const rendering =
+        e instanceof ManifestError ||
+        e instanceof RenderError ||
+        e instanceof IncompatibleKubeVersionError ||
+        isPostRenderError(e);
+      if (rendering && !debug) {
         throw new UserError(`${(e as Error).message}\n\nUse --debug flag to render out invalid YAML`);
       }
       throw e;
@@ -55,7 +62,14 @@ const template: CommandDef = {
     if (showOnly.length) output = matchShowOnly(output, showOnly);
     const outputDir = flags.string('output-dir');
     if (outputDir) {
-      writeOutputDir(output, flags.bool('release-name') ? join(outputDir, name) : outputDir, io);
+      try {
+        writeOutputDir(output, flags.bool('release-name') ? join(outputDir, name) : outputDir, io);
+      } catch (e) {
+        // helm writes the files inside its install action, whose failures it reports so.
+        if (e instanceof UserError && !debug)
+          throw new UserError(`${e.message}\n\nUse --debug flag to render out invalid YAML`);
+        throw e;
+      }
       // helm still prints its (now empty) manifest buffer: one newline.
       io.stdout('\n');
       return 0;
@@ -86,14 +100,29 @@ function writeOutputDir(output: string, dir: string, io: CommandIO): void {
     const end = i + 1 < starts.length ? starts[i + 1].at : output.length;
     const content = output.slice(body, end).replace(/\n$/, '');
     const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    const chunk = `---\n# Source: ${path}\n${content}\n`;
-    if (written.has(file)) writeFileSync(file, chunk, { flag: 'a' });
-    else {
-      writeFileSync(file, chunk);
-      written.add(file);
-    }
+    writeManifestFile(file, `---\n# Source: ${path}\n${content}\n`, written.has(file));
+    written.add(file);
     io.stdout(`wrote ${file}\n`);
+  }
+}
+
+/** Writes (or appends) one --output-dir file; errors read as helm's writeToFile reports them (Go's *PathError). */
+function writeManifestFile(file: string, chunk: string, append: boolean): void {
+  const base = dirname(file);
+  try {
+    statSync(base);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(goFileError('stat', base, e));
+  }
+  try {
+    mkdirSync(base, { recursive: true });
+  } catch (e) {
+    throw new UserError(goFileError('mkdir', (e as NodeJS.ErrnoException).path ?? base, e));
+  }
+  try {
+    writeFileSync(file, chunk, append ? { flag: 'a' } : undefined);
+  } catch (e) {
+    throw new UserError(goFileError('open', file, e));
   }
 }
 

@@ -4,7 +4,7 @@ import type { Release } from '../release/model.ts';
 import type { UpgradeOptions } from '../release/upgrade.ts';
 import type { CommandDef } from './command.ts';
 import { UserError } from './command.ts';
-import { failed, installOptions, offlineManager, printRelease } from './install.ts';
+import { failed, installOptions, offlineManager, prepareChartAndValues, printRelease } from './install.ts';
 import { exactArgs, exclusive, UPGRADE_COMMAND_FLAGS } from './release-flags.ts';
 import { outputFormat, withRelease } from './release-io.ts';
 
@@ -47,21 +47,23 @@ const upgradeCmd: CommandDef = {
         const uninstalled = versions !== undefined && versions[versions.length - 1]?.info?.status === 'uninstalled';
         if (versions === undefined || uninstalled) {
           if (format === 'table') io.stdout(`Release ${JSON.stringify(name)} does not exist. Installing it now.\n`);
-          let rel: Release;
-          try {
-            const inst = { ...base, serverSide: serverSide !== 'false', replace: uninstalled };
-            rel =
-              base.dryRun === 'client' ? await offlineManager(flags, io).install(inst) : await manager.install(inst);
-          } catch (e) {
-            throw failed('INSTALLATION FAILED', e);
-          }
+          // helm's upgrade returns its install's errors as they are, without `INSTALLATION FAILED:`.
+          const inst = prepareChartAndValues(
+            { ...base, serverSide: serverSide !== 'false', replace: uninstalled },
+            flags,
+            io,
+            true,
+          );
+          const rel =
+            base.dryRun === 'client' ? await offlineManager(flags, io).install(inst) : await manager.install(inst);
           io.stdout(printRelease(rel, format, flags, io, { hideNotes }));
           return 0;
         }
       }
+      const prepared = prepareChartAndValues(opts, flags, io, false);
       let rel: Release;
       try {
-        rel = await manager.upgrade(opts);
+        rel = await manager.upgrade(prepared);
       } catch (e) {
         throw failed('UPGRADE FAILED', e);
       }

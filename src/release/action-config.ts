@@ -53,7 +53,7 @@ export class ActionConfig {
       namespace: this.namespace,
       flavor: this.dialect === 'helm3' ? 'helm3' : 'helm4',
       unixNow: opts.unixNow,
-      onSkippedRecord: (key, e) => this.log.debug(`skipping release record ${key}: ${e.message}`),
+      onSkippedRecord: (key, e, ns) => this.skipped(key, e, ns),
     });
     this.kube = new KubeClient(backend, this.namespace, { debug: (m) => this.log.debug(m) });
   }
@@ -62,8 +62,21 @@ export class ActionConfig {
   allNamespaces(): Storage {
     return new Storage(this.backend.releases, {
       flavor: this.dialect === 'helm3' ? 'helm3' : 'helm4',
-      onSkippedRecord: (key, e) => this.log.debug(`skipping release record ${key}: ${e.message}`),
+      onSkippedRecord: (key, e, ns) => this.skipped(key, e, ns),
     });
+  }
+
+  private readonly warnedRecords = new Set<string>();
+
+  /**
+   * A record that cannot be decoded is left out, as helm's drivers leave it out, but said on stderr (helm only
+   * logs it with --debug): a damaged record must not go unnoticed, and it is never deleted.
+   */
+  private skipped(key: string, e: Error, namespace: string): void {
+    const id = `${namespace}/${key}`;
+    if (this.warnedRecords.has(id)) return;
+    this.warnedRecords.add(id);
+    this.log.warn(`skipping release record ${key} in namespace ${namespace || 'default'}: ${e.message}`);
   }
 
   /** helm's recordRelease: stores a changed revision, logging (not failing) when it cannot. */

@@ -24,7 +24,7 @@ export interface StorageOptions {
   /** Unix seconds, for the createdAt/modifiedAt labels. */
   unixNow?: () => number;
   /** Told about records that cannot be decoded (helm skips them and logs at debug level). */
-  onSkippedRecord?: (key: string, error: Error) => void;
+  onSkippedRecord?: (key: string, error: Error, namespace: string) => void;
 }
 
 export class Storage {
@@ -32,7 +32,7 @@ export class Storage {
   maxHistory: number;
   private readonly flavor: RecordFlavor;
   private readonly unixNow: () => number;
-  private readonly onSkipped: (key: string, error: Error) => void;
+  private readonly onSkipped: (key: string, error: Error, namespace: string) => void;
 
   constructor(
     readonly store: ReleaseStore,
@@ -73,7 +73,7 @@ export class Storage {
         out.push(this.decode(r, true));
       } catch (e) {
         if (!(e instanceof RecordDecodeError)) throw e;
-        this.onSkipped(r.key, e);
+        this.onSkipped(r.key, e, r.namespace);
       }
     }
     return out.sort((a, b) => a.version - b.version);

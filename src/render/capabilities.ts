@@ -1,6 +1,8 @@
 // `.Capabilities`: what Helm tells templates about the cluster. With no cluster (`helm template`), Helm reports
 // the Kubernetes version its client library was built for and the API group/versions compiled into that library;
 // bosun reports the same values as the helm it emulates, so that charts branch the same way.
+
+import { quote as goQuote } from '../template/strconv.ts';
 import { type GoSlice, GoStruct, goFunc, NO_FIELD, T, type Value, withType } from '../template/value.ts';
 import type { HelmDialect } from './dialect.ts';
 
@@ -276,11 +278,25 @@ export class Capabilities extends GoStruct {
  */
 export function parseKubeVersion(text: string, dialect: HelmDialect): KubeVersion {
   if (dialect === 'helm4') {
+    // Kubernetes' version.ParseGeneric, with its messages.
+    const fail = (why: string): never => {
+      throw new KubeVersionError(`invalid kube version '${text}': ${why}`);
+    };
     const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/.exec(text);
-    if (!m?.[1].includes('.')) {
-      throw new KubeVersionError(`invalid kube version '${text}': could not parse "${text}" as version`);
-    }
-    const parts = m[1].split('.').map((p) => String(Number.parseInt(p, 10)));
+    if (!m) fail(`could not parse ${goQuote(text)} as version`);
+    const components = (m as RegExpExecArray)[1].split('.');
+    if (components.length < 2) fail(`illegal version string ${goQuote(text)}`);
+    components.forEach((c, i) => {
+      if (i === 0 && c.length > 1 && c.startsWith('0')) {
+        fail(`illegal zero-prefixed version component ${goQuote(c)} in ${goQuote(text)}`);
+      }
+      if (BigInt(c) > 0xffffffffffffffffn) {
+        fail(
+          `illegal non-numeric version component ${goQuote(c)} in ${goQuote(text)}: strconv.ParseUint: parsing ${goQuote(c)}: value out of range`,
+        );
+      }
+    });
+    const parts = components.map((p) => String(BigInt(p)));
     const version = text.startsWith('v') ? text : `v${text}`;
     return new KubeVersion(version, parts[0], parts[1], `v${parts.join('.')}`, dialect);
   }

@@ -1,5 +1,6 @@
 // Helm's own template functions that need the template set: include, tpl, required, fail, and the cluster-facing
 // lookup, which `helm template` answers without a cluster.
+import { isStackOverflow } from '../template/convert.ts';
 import type { ParsedText, TemplateSet } from '../template/index.ts';
 import { quote } from '../template/strconv.ts';
 import { type FuncMap, GoError, goFunc, T, type Value } from '../template/value.ts';
@@ -41,6 +42,13 @@ export function bindHelmFuncs(
       included.set(n, depth + 1);
       try {
         return set().execute(n, data);
+      } catch (e) {
+        // JavaScript's stack ends before helm's depth limit: runaway recursion gets helm's message all the same
+        // (and every include above wraps it as helm does), never a RangeError.
+        if (isStackOverflow(e)) {
+          throw new GoError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+        }
+        throw e;
       } finally {
         included.set(n, depth);
       }

@@ -25,12 +25,13 @@ export function yamlToObject(text: string, path: string): KubeObject {
   try {
     v = parse(text, { merge: false, maxAliasCount: -1 });
   } catch (e) {
-    throw new StateError(`local backend: ${path} is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    // The parser's first line names the place (its excerpt of the text follows on the next lines).
+    const where = (e as Error).message.split('\n')[0].replace(/:$/, '');
+    throw new StateError(`${path} is not valid YAML: ${where}`);
   }
+  // (The command line adds which backend and state directory: `(local backend (state in ...))`.)
   if (!isObject(v) || !isObject(v.metadata) || typeof v.kind !== 'string' || typeof v.apiVersion !== 'string') {
-    throw new StateError(
-      `local backend: ${path} is not a Kubernetes object (apiVersion, kind and metadata are required)`,
-    );
+    throw new StateError(`${path} is not a Kubernetes object (apiVersion, kind and metadata are required)`);
   }
   return v as KubeObject;
 }

@@ -76,6 +76,18 @@ export const SESSIONS: Session[] = [
       step('status-missing', 'status', 'other'),
       step('get-values-missing', 'get', 'values', 'other'),
       step('rollback-missing', 'rollback', 'other', '--no-hooks'),
+      // Bad input: helm's commands print what fails before the action without `UPGRADE FAILED:`, and
+      // `upgrade --install` prints its install's errors without `INSTALLATION FAILED:`.
+      step('install-missing-chart', 'install', 'other', 'nope', ...APPLY),
+      step('install-missing-chart-path', 'install', 'other', './nope', ...APPLY),
+      step('upgrade-missing-chart', 'upgrade', 'demo', 'nope', ...APPLY),
+      step('upgrade-missing-values-file', 'upgrade', 'demo', DEMO, ...APPLY, '-f', 'nope.yaml'),
+      step('upgrade-bad-set', 'upgrade', 'demo', DEMO, ...APPLY, '--set', 'a[x]=1'),
+      step('upgrade-render-error', 'upgrade', 'demo', DEMO, ...APPLY, '--set', 'config=5'),
+      step('upgrade-install-missing-values-file', 'upgrade', '-i', 'other', DEMO, ...APPLY, '-f', 'nope.yaml'),
+      step('upgrade-install-render-error', 'upgrade', '-i', 'other', DEMO, ...APPLY, '--set', 'config=5'),
+      step('upgrade-install-missing-chart', 'upgrade', '-i', 'other', 'nope', ...APPLY),
+      step('list-bad-selector', 'list', '-l', 'bad selector!!'),
     ],
   },
   {
