@@ -7,6 +7,7 @@ import { type FuncMap, type GoMap, type Value, withType } from '../template/valu
 import type { Capabilities } from './capabilities.ts';
 import type { HelmDialect } from './dialect.ts';
 import { execErrorMessage, parseErrorMessage, RenderError } from './errors.ts';
+import { fileText } from './file-text.ts';
 import { newFiles } from './files.ts';
 import { bindHelmFuncs, type HelmFuncOptions } from './helm-funcs.ts';
 import { chartObject, type ReleaseInfo, releaseObject, templateObject } from './objects.ts';
@@ -119,7 +120,7 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
     tpls.set(`${fullPath}/${t.name}`, {
-      text: decoder.decode(t.data),
+      text: fileText(t.data),
       data: t.data,
       scope,
       basePath: `${fullPath}/templates`,
@@ -127,8 +128,6 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   }
   return scope;
 }
-
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
