@@ -74,7 +74,8 @@ const VARIANTS: Array<Omit<TemplateRequest, 'chart' | 'env'>> = [
   { releaseName: 'a', kubeVersion: '1.29.3', apiVersions: ['example.com/v1'] },
   { releaseName: 'a', isUpgrade: true, includeCrds: true },
   { releaseName: 'a', values: { literalValues: ['msg={{ .Release.Name }}/{{ .Values.port }}'], values: ['port=99'] } },
-  { releaseName: 'a', dialect: 'helm3', values: { stringValues: ['port=81'] }, skipSchemaValidation: true },
+  { releaseName: 'a', dialect: 'helm3', values: { stringValues: ['name=81'] } },
+  { releaseName: 'a', values: { stringValues: ['port=81'] }, skipSchemaValidation: true },
   { releaseName: 'a', skipTests: true, values: { values: ['sub.y=changed'] } },
 ];
 
@@ -101,6 +102,7 @@ describe('rendering a loaded chart again', () => {
     expect(outcome(chart, VARIANTS[0])).toBe(fresh[0]);
     // Fails the schema, then a template's tpl: neither leaves anything behind.
     expect(outcome(chart, { values: { values: ['port=0'] } })).toMatch(/^error: .*minimum/s);
+    expect(outcome(chart, { values: { values: ['port=0'] }, dialect: 'helm3' })).toMatch(/^error: .*1/s);
     expect(outcome(chart, { values: { literalValues: ['msg={{ nope }}'] } })).toMatch(/^error: .*nope/s);
     for (const i of VARIANTS.keys()) expect(outcome(chart, VARIANTS[i]), `variant ${i}`).toBe(fresh[i]);
   });
