@@ -199,11 +199,56 @@ function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: str
           }
         } else {
           const childMerge = merge || chart.dependencies.some((d) => d.name === key);
-          coalesceTablesFullKey(ctx, value, deepCopyMap(original), concatPrefix(subPrefix, key), childMerge);
+          mergeDefaults(ctx, value, original, concatPrefix(subPrefix, key), childMerge);
         }
       }
     } else {
       v.set(key, deepCopy(original));
+    }
+  });
+}
+
+/**
+ * coalesceTablesFullKey(dst, deepCopy(src)) without copying src up front or changing it: only the subtrees dst
+ * takes are copied. A chart's defaults are merged this way at every level of dependency processing, and most of
+ * each default table used to be copied only to be read. What CoalesceTables' helm 4 pass does to its (copied)
+ * src, letting dst's nulls show there, is read here instead: a key dst holds as null reads as null in src.
+ */
+function mergeDefaults(ctx: Ctx, dst: GoMap, src: GoMap, prefix: string, merge: boolean): void {
+  src.forEach((val, key) => {
+    const dv = dst.get(key);
+    if (dv === undefined && !dst.has(key)) {
+      dst.set(key, deepCopy(val));
+      return;
+    }
+    if (dv === null) {
+      // helm 4 deletes only where src had a value; helm 3 always. Otherwise src's key reads as null: no-op.
+      if (!merge && (ctx.helm3 || val !== null)) dst.delete(key);
+      else if (ctx.helm3 && isTable(val)) {
+        const at = concatPrefix(prefix, key);
+        ctx.warn?.(
+          printfWarning(`warning: cannot overwrite table with non table for ${at} (${formatValue(val)})`, site(298)),
+        );
+      }
+      return;
+    }
+    if (isTable(val)) {
+      if (isTable(dv)) mergeDefaults(ctx, dv, val, concatPrefix(prefix, key), merge);
+      else {
+        ctx.warn?.(
+          printfWarning(
+            `warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`,
+            site(298),
+          ),
+        );
+      }
+    } else if (isTable(dv) && val !== null) {
+      ctx.warn?.(
+        printfWarning(
+          `warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`,
+          site(301),
+        ),
+      );
     }
   });
 }
