@@ -77,11 +77,19 @@ const VARIANTS: Array<Omit<TemplateRequest, 'chart' | 'env'>> = [
   { releaseName: 'a', dialect: 'helm3', values: { stringValues: ['name=81'] } },
   { releaseName: 'a', values: { stringValues: ['port=81'] }, skipSchemaValidation: true },
   { releaseName: 'a', skipTests: true, values: { values: ['sub.y=changed'] } },
+  // A define inside tpl text lives in tpl's clone only: later renders see the file's own.
+  {
+    releaseName: 'c',
+    values: { literalValues: ['msg={{ define "top.name" }}tpl{{ end }}{{ include "top.name" . }}'] },
+  },
 ];
+
+// One environment for every render, as the CLI and library users have: caches keyed on its function map hit.
+const env = fixedEnv();
 
 function outcome(chart: Chart, v: Omit<TemplateRequest, 'chart' | 'env'>): string {
   try {
-    return templateChart({ ...v, chart, env: fixedEnv() }).output;
+    return templateChart({ ...v, chart, env }).output;
   } catch (e) {
     return `error: ${(e as Error).message}`;
   }
