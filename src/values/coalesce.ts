@@ -38,10 +38,15 @@ export const GLOBAL_KEY = 'global';
 interface Ctx {
   readonly helm3: boolean;
   readonly warn: WarnFn | undefined;
+  /**
+   * The result is only read (coalesceValuesShared): a default the user's values lack may be shared with the
+   * chart rather than copied, unless coalescing writes into it later (a subchart's section, `global`).
+   */
+  readonly share: boolean;
 }
 
-function ctxOf(options: CoalesceOptions): Ctx {
-  return { helm3: options.dialect === 'helm3', warn: options.warn };
+function ctxOf(options: CoalesceOptions, share = false): Ctx {
+  return { helm3: options.dialect === 'helm3', warn: options.warn, share };
 }
 
 /** `.Values` for a chart: the user's values coalesced with every chart's defaults (nulls delete). */
@@ -56,7 +61,8 @@ export function coalesceValues(chart: ValuesChart, user: GoMap | null, options: 
  * sections, and the keys whose default is a table (merged into the user's table in place). Everything else is
  * set or deleted at the top level only, so a shallow copy of that level is enough; the result's contents are
  * those coalesceValues gives, warnings included (dependency processing used to deep-copy the parent's whole
- * values once per subchart).
+ * values once per subchart). Defaults the user's values lack are shared with the chart, not copied, except
+ * where coalescing writes (see Ctx.share).
  */
 export function coalesceValuesShared(chart: ValuesChart, user: GoMap, options: CoalesceOptions = {}): GoMap {
   const dest: GoMap = new Map(user);
@@ -65,7 +71,7 @@ export function coalesceValuesShared(chart: ValuesChart, user: GoMap, options: C
   chart.values.forEach((original, key) => {
     if (isTable(original)) copyEntry(dest, key);
   });
-  return coalesce(ctxOf(options), chart, dest, '', false);
+  return coalesce(ctxOf(options, true), chart, dest, '', false);
 }
 
 function copyEntry(m: GoMap, key: string): void {
@@ -202,6 +208,8 @@ function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: str
           mergeDefaults(ctx, value, original, concatPrefix(subPrefix, key), childMerge);
         }
       }
+    } else if (ctx.share && key !== GLOBAL_KEY && !chart.dependencies.some((d) => d.name === key)) {
+      v.set(key, original);
     } else {
       v.set(key, deepCopy(original));
     }
