@@ -104,7 +104,7 @@ function checkOne(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): str
 }
 
 function checkOneUnguarded(schemaBytes: Uint8Array, values: GoMap, dialect: Dialect): string | undefined {
-  const c = compile(decoder.decode(schemaBytes), dialect);
+  const c = compileBytes(schemaBytes, dialect);
   if (c.problem !== undefined) return c.problem;
   if (c.validate?.(toJS(values))) return undefined;
   if (dialect === 'helm3') {
@@ -118,6 +118,20 @@ function checkOneUnguarded(schemaBytes: Uint8Array, values: GoMap, dialect: Dial
   });
   if (lines !== undefined) return `${lines}\n`;
   return c.validate ? `${fallback(c.validate.errors ?? [], dialect)}\n` : undefined;
+}
+
+/**
+ * Each schema file's compilation by its bytes (which the loader never changes): a loaded chart rendered again
+ * neither decodes its schema nor hashes the text to find it in `compiled`.
+ */
+const compiledByBytes = new WeakMap<Uint8Array, Map<Dialect, Compiled>>();
+
+function compileBytes(bytes: Uint8Array, dialect: Dialect): Compiled {
+  let byDialect = compiledByBytes.get(bytes);
+  if (byDialect === undefined) compiledByBytes.set(bytes, (byDialect = new Map()));
+  let c = byDialect.get(dialect);
+  if (c === undefined) byDialect.set(dialect, (c = compile(decoder.decode(bytes), dialect)));
+  return c;
 }
 
 function compile(text: string, dialect: Dialect): Compiled {

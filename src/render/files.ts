@@ -24,14 +24,13 @@ import {
   type Value,
   withType,
 } from '../template/value.ts';
+import { fileText } from './file-text.ts';
 
 /** A chart file as the loader gives it. */
 export interface FileEntry {
   readonly name: string;
   readonly data: Uint8Array;
 }
-
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function receiver(v: Value): GoMap {
   return v as GoMap;
@@ -47,7 +46,7 @@ const EMPTY = new Uint8Array(0);
 const METHODS: Record<string, GoFunc> = {
   Get: goFunc('Get', [T.string], (self, name) => {
     const b = bytesOf(receiver(self), name as string);
-    return b ? decoder.decode(b) : '';
+    return b ? fileText(b) : '';
   }),
   GetBytes: goFunc('GetBytes', [T.string], (self, name) => bytesOf(receiver(self), name as string) ?? EMPTY),
   Glob: goFunc('Glob', [T.string], (self, pattern) => {
@@ -56,14 +55,14 @@ const METHODS: Record<string, GoFunc> = {
     for (const [name, data] of receiver(self)) if (g.test(name)) out.set(name, data);
     return tagFiles(out);
   }),
-  AsConfig: goFunc('AsConfig', [], (self) => asYaml(receiver(self), (b) => decoder.decode(b))),
+  AsConfig: goFunc('AsConfig', [], (self) => asYaml(receiver(self), fileText)),
   AsSecrets: goFunc('AsSecrets', [], (self) => asYaml(receiver(self), (b) => Buffer.from(b).toString('base64'))),
   Lines: goFunc('Lines', [T.string], (self, path) => {
     const b = bytesOf(receiver(self), path as string);
     if (b === undefined) return stringSlice([]);
     // helm indexes the last byte unguarded: an empty file panics (a template error), as in helm.
     if (b.length === 0) throw new GoError('runtime error: index out of range [-1]');
-    let s = decoder.decode(b);
+    let s = fileText(b);
     if (s.endsWith('\n')) s = s.slice(0, -1);
     return stringSlice(s.split('\n'));
   }),

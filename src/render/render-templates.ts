@@ -1,12 +1,13 @@
 // Helm's engine.Render: every template of a chart and its enabled subcharts, each executed with its chart's
 // scope of values, producing a map from template name (`chart/charts/sub/templates/x.yaml`) to rendered text.
 
-import type { Chart } from '../chart/model.ts';
-import { type ParsedText, TemplateExecError, TemplateParseError, TemplateSet } from '../template/index.ts';
+import type { Chart, ChartFile } from '../chart/model.ts';
+import { type ParsedText, TemplateExecError, TemplateParseError, TemplateSet, type Tree } from '../template/index.ts';
 import { type FuncMap, type GoMap, type Value, withType } from '../template/value.ts';
 import type { Capabilities } from './capabilities.ts';
 import type { HelmDialect } from './dialect.ts';
 import { execErrorMessage, parseErrorMessage, RenderError } from './errors.ts';
+import { fileText } from './file-text.ts';
 import { newFiles } from './files.ts';
 import { bindHelmFuncs, type HelmFuncOptions } from './helm-funcs.ts';
 import { chartObject, type ReleaseInfo, releaseObject, templateObject } from './objects.ts';
@@ -46,21 +47,7 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplat
   const set = new TemplateSet(funcs, { missingKey: opts.strict ? 'error' : 'zero', dialect: opts.dialect });
   bind(set);
 
-  const names = sortTemplates([...tpls.keys()]);
-  // Subcharts often carry identical copies of a library chart: each text is parsed once per render.
-  const byText = new Map<string, ParsedText>();
-  for (const name of names) {
-    const r = tpls.get(name)!;
-    try {
-      const earlier = parsedFiles.get(r.data);
-      const parsed = set.parse(name, r.text, earlier?.text === r.text ? earlier : byText.get(r.text));
-      parsedFiles.set(r.data, parsed);
-      byText.set(r.text, parsed);
-    } catch (e) {
-      if (e instanceof TemplateParseError) throw new RenderError(parseErrorMessage(name, e.message), name, e);
-      throw e;
-    }
-  }
+  const names = defineTemplates(chart, set, tpls, opts);
 
   const out = new Map<string, string>();
   for (const name of names) {
@@ -79,6 +66,71 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplat
     out.set(name, text.includes('<no value>') ? text.replaceAll('<no value>', '') : text);
   }
   return out;
+}
+
+/**
+ * What the parse phase of a render defined, kept for the next render of the same loaded chart (keyed on its
+ * root's template list, which dependency processing's copies share). The definitions depend only on the files
+ * (names, in order, and bytes), on which functions exist (the function map) and on the dialect: when all match,
+ * the next render adopts them instead of sorting, checking and inserting every file's trees again.
+ */
+interface ParsePlan {
+  readonly funcs: FuncMap;
+  readonly dialect: HelmDialect;
+  readonly names: readonly string[];
+  readonly data: readonly Uint8Array[];
+  readonly sorted: readonly string[];
+  readonly templates: ReadonlyMap<string, Tree>;
+}
+
+const plans = new WeakMap<readonly ChartFile[], ParsePlan>();
+
+/** Parses (or adopts) every template into `set`; returns the template names in Helm's parse order. */
+function defineTemplates(
+  chart: Chart,
+  set: TemplateSet,
+  tpls: Map<string, Renderable>,
+  opts: RenderTemplatesOptions,
+): readonly string[] {
+  const plan = plans.get(chart.templates);
+  if (plan !== undefined && plan.funcs === opts.funcs && plan.dialect === opts.dialect && sameFiles(plan, tpls)) {
+    set.adoptTemplates(plan.templates);
+    return plan.sorted;
+  }
+  const names = sortTemplates([...tpls.keys()]);
+  // Subcharts often carry identical copies of a library chart: each text is parsed once per render.
+  const byText = new Map<string, ParsedText>();
+  for (const name of names) {
+    const r = tpls.get(name)!;
+    try {
+      const earlier = parsedFiles.get(r.data);
+      const parsed = set.parse(name, r.text, earlier?.text === r.text ? earlier : byText.get(r.text));
+      parsedFiles.set(r.data, parsed);
+      byText.set(r.text, parsed);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw new RenderError(parseErrorMessage(name, e.message), name, e);
+      throw e;
+    }
+  }
+  plans.set(chart.templates, {
+    funcs: opts.funcs,
+    dialect: opts.dialect,
+    names: [...tpls.keys()],
+    data: Array.from(tpls.values(), (r) => r.data),
+    sorted: names,
+    templates: set.definedTemplates(),
+  });
+  return names;
+}
+
+function sameFiles(plan: ParsePlan, tpls: Map<string, Renderable>): boolean {
+  if (plan.names.length !== tpls.size) return false;
+  let i = 0;
+  for (const [name, r] of tpls) {
+    if (plan.names[i] !== name || plan.data[i] !== r.data) return false;
+    i++;
+  }
+  return true;
 }
 
 /** Go's error chain (errors.Unwrap) as Error() texts, outermost first. */
@@ -119,7 +171,7 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
     tpls.set(`${fullPath}/${t.name}`, {
-      text: decoder.decode(t.data),
+      text: fileText(t.data),
       data: t.data,
       scope,
       basePath: `${fullPath}/templates`,
@@ -127,8 +179,6 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
   }
   return scope;
 }
-
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);

@@ -6,6 +6,7 @@ import type { FuncEnv } from '../funcs/env.ts';
 import type { GoMap } from '../template/value.ts';
 import { defaultCapabilities } from './capabilities.ts';
 import { DEFAULT_DIALECT, type HelmDialect } from './dialect.ts';
+import { fileText } from './file-text.ts';
 import { funcMapFor } from './funcmap.ts';
 import { headReaderFor } from './head.ts';
 import {
@@ -55,7 +56,6 @@ export interface RenderResult {
 }
 
 const NOTES = 'NOTES.txt';
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function render(chart: Chart, values: GoMap, opts: RenderOptions): RenderResult {
   const dialect = opts.dialect ?? DEFAULT_DIALECT;
@@ -104,7 +104,7 @@ export function render(chart: Chart, values: GoMap, opts: RenderOptions): Render
     manifests,
     hooks,
     notes,
-    crds: crdObjects(chart).map((c) => ({ name: c.filename, content: decoder.decode(c.file.data) })),
+    crds: crdObjects(chart).map((c) => ({ name: c.filename, content: fileText(c.file.data) })),
   };
 }
 

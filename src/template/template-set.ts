@@ -151,6 +151,31 @@ export class TemplateSet implements ExecContext {
     return true;
   }
 
+  /**
+   * Every template defined so far, as one read-only map for adoptTemplates. The set keeps them (frozen into a
+   * layer, as clone does), so later definitions never reach the map returned.
+   */
+  definedTemplates(): ReadonlyMap<string, Tree> {
+    if (this.ownTemplates.size > 0) {
+      this.templateLayers = { map: this.ownTemplates, parent: this.templateLayers };
+      this.ownTemplates = new Map();
+    }
+    const l = this.templateLayers;
+    if (l === null) return new Map();
+    return l.parent === null ? l.map : flatten(l)!.map;
+  }
+
+  /**
+   * Defines, in a set with no templates yet, the templates another set's definedTemplates returned: what parsing
+   * the same texts in the same order with the same functions would define, without parsing or inserting each.
+   */
+  adoptTemplates(templates: ReadonlyMap<string, Tree>): void {
+    if (this.ownTemplates.size > 0 || this.templateLayers !== null) {
+      throw new Error('adoptTemplates: the set already has templates');
+    }
+    this.templateLayers = { map: templates, parent: null };
+  }
+
   has(name: string): boolean {
     return this.lookupTemplate(name) !== undefined;
   }

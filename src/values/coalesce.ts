@@ -38,10 +38,15 @@ export const GLOBAL_KEY = 'global';
 interface Ctx {
   readonly helm3: boolean;
   readonly warn: WarnFn | undefined;
+  /**
+   * The result is only read (coalesceValuesShared): a default the user's values lack may be shared with the
+   * chart rather than copied, unless coalescing writes into it later (a subchart's section, `global`).
+   */
+  readonly share: boolean;
 }
 
-function ctxOf(options: CoalesceOptions): Ctx {
-  return { helm3: options.dialect === 'helm3', warn: options.warn };
+function ctxOf(options: CoalesceOptions, share = false): Ctx {
+  return { helm3: options.dialect === 'helm3', warn: options.warn, share };
 }
 
 /** `.Values` for a chart: the user's values coalesced with every chart's defaults (nulls delete). */
@@ -56,7 +61,8 @@ export function coalesceValues(chart: ValuesChart, user: GoMap | null, options: 
  * sections, and the keys whose default is a table (merged into the user's table in place). Everything else is
  * set or deleted at the top level only, so a shallow copy of that level is enough; the result's contents are
  * those coalesceValues gives, warnings included (dependency processing used to deep-copy the parent's whole
- * values once per subchart).
+ * values once per subchart). Defaults the user's values lack are shared with the chart, not copied, except
+ * where coalescing writes (see Ctx.share).
  */
 export function coalesceValuesShared(chart: ValuesChart, user: GoMap, options: CoalesceOptions = {}): GoMap {
   const dest: GoMap = new Map(user);
@@ -65,7 +71,7 @@ export function coalesceValuesShared(chart: ValuesChart, user: GoMap, options: C
   chart.values.forEach((original, key) => {
     if (isTable(original)) copyEntry(dest, key);
   });
-  return coalesce(ctxOf(options), chart, dest, '', false);
+  return coalesce(ctxOf(options, true), chart, dest, '', false);
 }
 
 function copyEntry(m: GoMap, key: string): void {
@@ -199,11 +205,58 @@ function coalesceChartValues(ctx: Ctx, chart: ValuesChart, v: GoMap, prefix: str
           }
         } else {
           const childMerge = merge || chart.dependencies.some((d) => d.name === key);
-          coalesceTablesFullKey(ctx, value, deepCopyMap(original), concatPrefix(subPrefix, key), childMerge);
+          mergeDefaults(ctx, value, original, concatPrefix(subPrefix, key), childMerge);
         }
       }
+    } else if (ctx.share && key !== GLOBAL_KEY && !chart.dependencies.some((d) => d.name === key)) {
+      v.set(key, original);
     } else {
       v.set(key, deepCopy(original));
+    }
+  });
+}
+
+/**
+ * coalesceTablesFullKey(dst, deepCopy(src)) without copying src up front or changing it: only the subtrees dst
+ * takes are copied. A chart's defaults are merged this way at every level of dependency processing, and most of
+ * each default table used to be copied only to be read. What CoalesceTables' helm 4 pass does to its (copied)
+ * src, letting dst's nulls show there, is read here instead: a key dst holds as null reads as null in src.
+ */
+function mergeDefaults(ctx: Ctx, dst: GoMap, src: GoMap, prefix: string, merge: boolean): void {
+  src.forEach((val, key) => {
+    const dv = dst.get(key);
+    if (dv === undefined && !dst.has(key)) {
+      dst.set(key, deepCopy(val));
+      return;
+    }
+    if (dv === null) {
+      // helm 4 deletes only where src had a value; helm 3 always. Otherwise src's key reads as null: no-op.
+      if (!merge && (ctx.helm3 || val !== null)) dst.delete(key);
+      else if (ctx.helm3 && isTable(val)) {
+        const at = concatPrefix(prefix, key);
+        ctx.warn?.(
+          printfWarning(`warning: cannot overwrite table with non table for ${at} (${formatValue(val)})`, site(298)),
+        );
+      }
+      return;
+    }
+    if (isTable(val)) {
+      if (isTable(dv)) mergeDefaults(ctx, dv, val, concatPrefix(prefix, key), merge);
+      else {
+        ctx.warn?.(
+          printfWarning(
+            `warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`,
+            site(298),
+          ),
+        );
+      }
+    } else if (isTable(dv) && val !== null) {
+      ctx.warn?.(
+        printfWarning(
+          `warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`,
+          site(301),
+        ),
+      );
     }
   });
 }

@@ -43,6 +43,22 @@ describe('coalesceValuesShared', () => {
     expect(coalesceValuesShared(noGlobal(), ug)).toEqual(coalesceValues(noGlobal(), g()));
     expect(ug).toEqual(g());
   });
+  it('never writes into the defaults it shares when the next level coalesces into them', () => {
+    // `a` is a default the user lacks (shared with the chart); the subchart's pass merges its own `a` into it.
+    // Globals merge two levels down into the parent's tables: those must be copies too.
+    const top = () =>
+      chart({ a: { b: { c: 1 } }, sub: { q: 1 }, global: { g: { n: { i: 1 } } } }, [
+        { name: 'sub', values: { global: { g: { n: { j: 2 } } } } },
+      ]);
+    const sub = chart({ a: { b: { d: 2 }, e: 3 }, global: { h: 2 } }, [{ name: 'deeper', values: { y: 1 } }]);
+    for (const dialect of ['helm4', 'helm3'] as const) {
+      const c = top();
+      const first = coalesceValuesShared(c, m({}), { dialect });
+      expect(coalesceValuesShared(sub, first, { dialect })).toEqual(coalesceValues(sub, first, { dialect }));
+      expect(c.values).toEqual(top().values);
+      expect(first).toEqual(coalesceValues(top(), m({}), { dialect }));
+    }
+  });
   it('leaves an earlier result as it was when the next level coalesces into it', () => {
     const first = coalesceValuesShared(nested(), user());
     const before = coalesceValues(nested(), user());
