@@ -321,11 +321,13 @@ class Walker {
     if (this.o.draft === 4) return;
     const names = kw(s, 'propertyNames');
     if (names !== undefined) {
+      // santhosh-tekuri/jsonschema validates a property name as an instance of its own: helm 4 reports it, and
+      // what it breaks, at '' however deep the object is.
       for (const [name] of obj) {
-        const e = this.validate(names, name, loc);
+        const e = this.validate(names, name, []);
         if (e) {
           const causes = e.msg === GROUP && e.causes ? e.causes : [e];
-          add({ loc, msg: `invalid propertyName ${quote(name)}`, causes });
+          add({ loc: [], msg: `invalid propertyName ${quote(name)}`, causes });
         }
       }
     }
