@@ -1,6 +1,7 @@
 // Shared pieces of the two schema-message walkers: reading schema keywords, resolving local $refs, and the
 // JSON view of Go values (types, equality, lengths).
 
+import { RegexSyntaxError, translateRegex } from '../funcs/regex-syntax.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { type Json, type JsonObject, RawNumber } from './schema-json.ts';
 
@@ -248,6 +249,20 @@ function isTypeName(n: Json): boolean {
 }
 
 /**
+ * Why Go's regexp.Compile rejects a pattern, or undefined when it compiles. helm 4's metaschema check asserts the
+ * `regex` format of `pattern` and `patternProperties` keys with Go's regexp, so a JavaScript RegExp will not do.
+ */
+export function goRegexProblem(pattern: string): string | undefined {
+  try {
+    translateRegex(pattern);
+    return undefined;
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) return e.message;
+    throw e;
+  }
+}
+
+/**
  * A quick look for keyword values of the wrong shape, which the metaschema would reject (helm 4 then fails
  * before validating). When this finds something, the metaschema itself is consulted for the exact message.
  */
@@ -278,7 +293,12 @@ export function looksMalformed(root: Schema): boolean {
       if (!Array.isArray(req)) return true;
       for (let i = 0; i < req.length; i++) if (typeof req[i] !== 'string') return true;
     }
-    if (s.has('pattern') && typeof s.get('pattern') !== 'string') return true;
+    if (s.has('pattern')) {
+      const p = s.get('pattern');
+      if (typeof p !== 'string' || goRegexProblem(p) !== undefined) return true;
+    }
+    const pp = s.get('patternProperties');
+    if (pp instanceof Map) for (const k of pp.keys()) if (goRegexProblem(k) !== undefined) return true;
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;
     if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return true;
     // A leaf schema has nothing more to look at: skip the subschema lookups below.

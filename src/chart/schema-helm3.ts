@@ -10,6 +10,7 @@ import { formatFloat } from '../template/strconv.ts';
 import type { GoMap, Value } from '../template/value.ts';
 import {
   entries,
+  goRegexProblem,
   isInteger,
   isObj,
   jsonEqual,
@@ -88,7 +89,9 @@ function checkSchema(s: Json): string | undefined {
   for (const key of ['definitions', '$defs', 'properties', 'patternProperties']) {
     const m = s.get(key);
     if (m instanceof Map)
-      for (const sub of m.values()) {
+      for (const [k, sub] of m) {
+        // gojsonschema compiles each patternProperties key (Go's regexp) before it reads the key's schema.
+        if (key === 'patternProperties' && goRegexProblem(k) !== undefined) return `Invalid regex pattern '${k}'`;
         const p = checkSchema(sub);
         if (p) return p;
       }

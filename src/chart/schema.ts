@@ -19,7 +19,7 @@ import { type GoMap, toJS, type Value } from '../template/value.ts';
 import type { Dialect } from '../values/strvals.ts';
 import { SchemaValidationError } from './errors.ts';
 import type { Chart } from './model.ts';
-import { type Draft, draftOf, looksMalformed, unresolvedRef, walkersSupport } from './schema-common.ts';
+import { type Draft, draftOf, goRegexProblem, looksMalformed, unresolvedRef, walkersSupport } from './schema-common.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
 import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain, toValue } from './schema-json.ts';
@@ -175,7 +175,7 @@ function compileUncached(text: string, dialect: Dialect): Compiled {
   }
   const ajv = newAjv(dialect === 'helm3' ? 7 : draft);
   if (malformed) {
-    const problem = metaschemaProblem(ajv, draft, schema, plain);
+    const problem = metaschemaProblem(ajv, draft, schema, plain, true);
     if (problem !== undefined) return { schema, draft, problem };
     if (supported) return { schema, draft };
   }
@@ -201,7 +201,7 @@ const META_PARTS: Partial<Record<Draft, string[]>> = {
  * helm 4 compiles a schema only if it is valid against its draft's metaschema. ajv decides; the message is
  * the metaschema walked over the schema, as santhosh-tekuri/jsonschema reports it.
  */
-function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown): string | undefined {
+function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown, formats = false): string | undefined {
   if (draft === 4 || draft === 6) return undefined;
   let valid: boolean;
   try {
@@ -209,7 +209,9 @@ function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown)
   } catch {
     return undefined;
   }
-  if (valid) return undefined;
+  // ajv leaves the metaschema's formats alone; a pattern that Go's regexp rejects (`formats`: looksMalformed saw
+  // something) is found by the walk below, which asserts the `regex` format as helm 4's library does.
+  if (valid && !formats) return undefined;
   const url = metaURL(draft);
   const registry = new Map<string, Json>();
   const add = (u: string) => {
@@ -222,8 +224,8 @@ function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown)
   if (root === undefined) return undefined;
   const lines = helm4Messages(root, toValue(schema), {
     draft,
-    assertFormat: false,
-    checkFormat: () => undefined,
+    assertFormat: true,
+    checkFormat: (format, value) => (format === 'regex' ? goRegexProblem(value) : undefined),
     registry,
     rootURL: url,
   });
