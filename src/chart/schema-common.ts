@@ -2,6 +2,7 @@
 // JSON view of Go values (types, equality, lengths).
 
 import { RegexSyntaxError, translateRegex } from '../funcs/regex-syntax.ts';
+import { urlParseProblem } from '../funcs/urls.ts';
 import { GoInt, type GoMap, type Value } from '../template/value.ts';
 import { type Json, type JsonObject, RawNumber } from './schema-json.ts';
 
@@ -44,7 +45,12 @@ export function num(j: Json | undefined): number | undefined {
 /** Resolves a local `$ref` (`#`, `#/definitions/x`, `#/$defs/x`); undefined when it is not local. */
 export function resolveRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#')) return undefined;
-  const ptr = decodeURIComponent(ref.slice(1));
+  let ptr: string;
+  try {
+    ptr = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined; // a malformed escape: the metaschema check (uri-reference) reports it
+  }
   if (ptr === '') return root;
   if (!ptr.startsWith('/')) return undefined;
   let cur: Json | undefined = root;
@@ -297,6 +303,8 @@ export function looksMalformed(root: Schema): boolean {
       const p = s.get('pattern');
       if (typeof p !== 'string' || goRegexProblem(p) !== undefined) return true;
     }
+    const ref = s.get('$ref');
+    if (typeof ref === 'string' && urlParseProblem(ref) !== undefined) return true;
     const pp = s.get('patternProperties');
     if (pp instanceof Map) for (const k of pp.keys()) if (goRegexProblem(k) !== undefined) return true;
     if (s.has('enum') && !Array.isArray(s.get('enum'))) return true;

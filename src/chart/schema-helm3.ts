@@ -5,6 +5,7 @@
 // with the best score (checks passed minus twice the errors) reports its errors. Where gojsonschema iterates
 // Go maps (schema properties, instance keys) the order is random; bosun uses document order.
 
+import { urlParseProblem } from '../funcs/urls.ts';
 import { marshalJSON } from '../goyaml/json-encode.ts';
 import { formatFloat } from '../template/strconv.ts';
 import type { GoMap, Value } from '../template/value.ts';
@@ -80,6 +81,12 @@ const mustBe = (x: string, y: string) => `${x} must be of ${/^[aeiou]/.test(y) ?
 
 function checkSchema(s: Json): string | undefined {
   if (!(s instanceof Map)) return undefined;
+  // gojsonschema reads `$ref` first, with Go's url.Parse.
+  const ref = s.get('$ref');
+  if (typeof ref === 'string') {
+    const bad = urlParseProblem(ref);
+    if (bad !== undefined) return bad;
+  }
   const t = s.get('type');
   for (const name of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) {
     if (typeof name === 'string' && !TYPE_NAMES.includes(name)) {

@@ -14,6 +14,7 @@
 
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { urlParseProblem } from '../funcs/urls.ts';
 import { isStackOverflow } from '../template/convert.ts';
 import { type GoMap, toJS, type Value } from '../template/value.ts';
 import type { Dialect } from '../values/strvals.ts';
@@ -225,12 +226,19 @@ function metaschemaProblem(ajv: Ajv, draft: Draft, schema: Json, plain: unknown,
   const lines = helm4Messages(root, toValue(schema), {
     draft,
     assertFormat: true,
-    checkFormat: (format, value) => (format === 'regex' ? goRegexProblem(value) : undefined),
+    checkFormat: metaFormatProblem,
     registry,
     rootURL: url,
   });
   if (lines === undefined) return undefined;
   return `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${url}#'\n${lines}`;
+}
+
+/** The metaschema formats helm 4's library asserts that bosun checks as Go does: `pattern`s, and `$ref`/`$id`. */
+function metaFormatProblem(format: string, value: string): string | undefined {
+  if (format === 'regex') return goRegexProblem(value);
+  if (format === 'uri-reference') return urlParseProblem(value);
+  return undefined;
 }
 
 function fromPlain(v: unknown): Json {

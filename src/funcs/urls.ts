@@ -258,6 +258,17 @@ function parseURL(raw: string): GoURL {
   return u;
 }
 
+/** Go's url.Parse error for a string (`parse "<url>": <reason>`), or undefined when it parses. */
+export function urlParseProblem(raw: string): string | undefined {
+  try {
+    parseURL(raw);
+    return undefined;
+  } catch (e) {
+    if (e instanceof UrlError) return e.message;
+    throw e;
+  }
+}
+
 /** url.Parse (viaRequest false) or url.ParseRequestURI (true) as a check: undefined where Go returns an error. */
 export function tryParseURL(raw: string, viaRequest: boolean): GoURL | undefined {
   try {
