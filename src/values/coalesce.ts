@@ -232,31 +232,14 @@ function mergeDefaults(ctx: Ctx, dst: GoMap, src: GoMap, prefix: string, merge: 
     if (dv === null) {
       // helm 4 deletes only where src had a value; helm 3 always. Otherwise src's key reads as null: no-op.
       if (!merge && (ctx.helm3 || val !== null)) dst.delete(key);
-      else if (ctx.helm3 && isTable(val)) {
-        const at = concatPrefix(prefix, key);
-        ctx.warn?.(
-          printfWarning(`warning: cannot overwrite table with non table for ${at} (${formatValue(val)})`, site(298)),
-        );
-      }
+      else if (ctx.helm3 && isTable(val)) warnTableOverValue(ctx, concatPrefix(prefix, key), val);
       return;
     }
     if (isTable(val)) {
       if (isTable(dv)) mergeDefaults(ctx, dv, val, concatPrefix(prefix, key), merge);
-      else {
-        ctx.warn?.(
-          printfWarning(
-            `warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`,
-            site(298),
-          ),
-        );
-      }
+      else warnTableOverValue(ctx, concatPrefix(prefix, key), val);
     } else if (isTable(dv) && val !== null) {
-      ctx.warn?.(
-        printfWarning(
-          `warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`,
-          site(301),
-        ),
-      );
+      warnValueOverTable(ctx, concatPrefix(prefix, key), val);
     }
   });
 }
@@ -292,24 +275,29 @@ function coalesceTablesFullKey(
       dst.set(key, val);
     } else if (isTable(val)) {
       if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, concatPrefix(prefix, key), merge);
-      else {
-        ctx.warn?.(
-          printfWarning(
-            `warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`,
-            site(298),
-          ),
-        );
-      }
+      else warnTableOverValue(ctx, concatPrefix(prefix, key), val);
     } else if (isTable(dv) && val !== null) {
-      ctx.warn?.(
-        printfWarning(
-          `warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`,
-          site(301),
-        ),
-      );
+      warnValueOverTable(ctx, concatPrefix(prefix, key), val);
     }
   });
   return dst;
+}
+
+/** helm's warning when src has a table where dst, which wins, has something else. */
+function warnTableOverValue(ctx: Ctx, at: string, val: Value): void {
+  ctx.warn?.(
+    printfWarning(`warning: cannot overwrite table with non table for ${at} (${formatValue(val)})`, site(298)),
+  );
+}
+
+/** helm's warning when src has a value that is not a table where dst, which wins, has a table. */
+function warnValueOverTable(ctx: Ctx, at: string, val: Value): void {
+  ctx.warn?.(
+    printfWarning(
+      `warning: destination for ${at} is a table. Ignoring non-table value (${formatValue(val)})`,
+      site(301),
+    ),
+  );
 }
 
 /** The `coalesce.go:NNN` of helm 3's log line (helm 4 prints no source position). */
