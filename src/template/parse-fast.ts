@@ -64,6 +64,14 @@ const MAX_DEPTH = 50;
 /** The `decl` of every pipeline that declares nothing, as the general parser shares it. */
 const NO_DECL: VariableNode[] = [];
 
+/** Whether an operand may end at `p`: what follows is a space, `|`, `)` or `}}` (the lookahead of the regexes). */
+function endsOperand(s: string, p: number): boolean {
+  const d = s.charCodeAt(p);
+  return (
+    d === 32 || d === 10 || d === 9 || d === 13 || d === 124 || d === 41 || (d === 125 && s.charCodeAt(p + 1) === 125)
+  );
+}
+
 function skipSpaces(s: string, p: number): number {
   const c = s.charCodeAt(p);
   if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return p;
@@ -345,16 +353,7 @@ export class ActionScanner {
             // Several names: the node stands at the second (where the general parser's chain starts).
             return { type: N.Field, pos: q + 1 + dot, ident: names.split('.') } as FieldNode;
           }
-          const d = s.charCodeAt(q + 1);
-          if (
-            d === 32 ||
-            d === 10 ||
-            d === 9 ||
-            d === 13 ||
-            d === 124 ||
-            d === 41 ||
-            (d === 125 && s.charCodeAt(q + 2) === 125)
-          ) {
+          if (endsOperand(s, q + 1)) {
             this.p = q + 1;
             return { type: N.Dot, pos: q } as DotNode;
           }
@@ -390,20 +389,7 @@ export class ActionScanner {
           this.depth--;
           if (pipe === null) return null;
           // What follows `)` must end the operand (a `.` would make a chain).
-          const e = this.p;
-          const d = s.charCodeAt(e);
-          if (
-            d === 32 ||
-            d === 10 ||
-            d === 9 ||
-            d === 13 ||
-            d === 124 ||
-            d === 41 ||
-            (d === 125 && s.charCodeAt(e + 1) === 125)
-          ) {
-            return pipe;
-          }
-          return null;
+          return endsOperand(s, this.p) ? pipe : null;
         }
     }
     if (c >= 48 && c <= 57) {
