@@ -42,15 +42,23 @@ export function num(j: Json | undefined): number | undefined {
   return j instanceof RawNumber ? j.value : undefined;
 }
 
+/**
+ * The decoded JSON pointer after a local `$ref`'s `#`; undefined for a malformed escape (the metaschema check
+ * reports that one as uri-reference).
+ */
+function fragmentOf(ref: string): string | undefined {
+  try {
+    return decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resolves a local `$ref` (`#`, `#/definitions/x`, `#/$defs/x`); undefined when it is not local. */
 export function resolveRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#')) return undefined;
-  let ptr: string;
-  try {
-    ptr = decodeURIComponent(ref.slice(1));
-  } catch {
-    return undefined; // a malformed escape: the metaschema check (uri-reference) reports it
-  }
+  const ptr = fragmentOf(ref);
+  if (ptr === undefined) return undefined;
   if (ptr === '') return root;
   if (!ptr.startsWith('/')) return undefined;
   let cur: Json | undefined = root;
@@ -342,13 +350,8 @@ export function looksMalformed(root: Schema): boolean {
  */
 export function unresolvedRef(root: Schema, dialect: 'helm3' | 'helm4'): string | undefined {
   const follow = (ref: string): string | undefined => {
-    let ptr: string;
-    try {
-      ptr = decodeURIComponent(ref.slice(1));
-    } catch {
-      return undefined;
-    }
-    if (!ptr.startsWith('/')) return undefined;
+    const ptr = fragmentOf(ref);
+    if (ptr === undefined || !ptr.startsWith('/')) return undefined;
     let cur: Json | undefined = root;
     for (const raw of ptr.slice(1).split('/')) {
       const tok = raw.replace(/~1/g, '/').replace(/~0/g, '~');
