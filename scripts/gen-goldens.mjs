@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildArgs, chartFiles, extractRendered } from '../test/golden/harness-shared.mjs';
+import { buildArgs, chartFiles, errorMessage, extractRendered } from '../test/golden/harness-shared.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const oracleDir = process.env.BOSUN_ORACLE_DIR || join(process.env.HOME, '.cache/bosun-oracle');
@@ -39,17 +39,9 @@ async function oracle(helm, c, dir) {
   const r = await run(join(oracleDir, helm), ['template', 'rel', dir, '--debug', ...buildArgs(c, dir)]);
   const rendered = extractRendered(r.out);
   if (rendered !== undefined) return { out: rendered };
-  const line = r.err.split('\n').find((l) => l.startsWith('Error: '));
-  if (!line) throw new Error(`${c.name}: helm printed neither output nor an error:\n${r.out}\n${r.err}`);
-  // helm 3's --debug adds a Go stack trace after the message; the message is everything up to the first
-  // line that looks like a debug log or trace.
-  const lines = r.err.slice(r.err.indexOf('Error: ') + 7).split('\n');
-  const msg = [];
-  for (const l of lines) {
-    if (/^(helm\.go:\d+|level=|[\w./-]+\.go:\d+:)/.test(l)) break;
-    msg.push(l);
-  }
-  return { err: msg.join('\n').trimEnd() };
+  const err = errorMessage(r.err);
+  if (err === undefined) throw new Error(`${c.name}: helm printed neither output nor an error:\n${r.out}\n${r.err}`);
+  return { err };
 }
 
 let total = 0;

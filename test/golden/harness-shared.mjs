@@ -47,6 +47,22 @@ export function extractRendered(stdout) {
   return rest.slice(0, end);
 }
 
+/**
+ * The message of the `Error: ` line that helm (or bosun) printed on stderr, trailing white space trimmed; undefined when
+ * there is none. helm 3's --debug adds a Go stack trace after the message: the message ends before the first line
+ * that looks like a debug log or a trace.
+ */
+export function errorMessage(stderr) {
+  const at = stderr.search(/^Error: /m);
+  if (at < 0) return undefined;
+  const msg = [];
+  for (const l of stderr.slice(at + 7).split('\n')) {
+    if (/^(helm\.go:\d+|level=|[\w./-]+\.go:\d+:)/.test(l)) break;
+    msg.push(l);
+  }
+  return msg.join('\n').trimEnd();
+}
+
 /** `t/templates/t.yaml:12` (the first template:line an error names), for comparing failures. */
 export function errorLocation(msg) {
   const m = /([\w.-]+\/templates\/[\w./-]+):(\d+)/.exec(msg);

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Differential fuzzing against the real helm: a generator (scripts/fuzz/<name>.mjs) makes random cases in the
+// golden suite's format (test/golden/harness-shared.mjs); each becomes a throw-away chart that helm and bosun
+// both render with `template rel <chart> --debug`, and every case whose output, error message or exit status
+// differs is printed (and written with --out) ready to become a golden case. Findings are fixed test-first: the
+// case goes into test/golden/cases/<area>.yaml and `npm run goldens -- <area>` records helm's answer.
+//   node scripts/fuzz.mjs <generator> [--n 200] [--seed 1] [--oracle helm4|helm3] [--jobs 2] [--out FILE]
+// A generator module exports `generate(rng, n)`, returning n cases; `rng` is seeded, so a seed replays a run.
+// Needs the helm binaries from ../shared/oracle/get-helm.sh and a built bosun (`npm run build`).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { buildArgs, chartFiles, errorMessage, extractRendered } from '../test/golden/harness-shared.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const oracleDir = process.env.BOSUN_ORACLE_DIR || join(process.env.HOME, '.cache/bosun-oracle');
+const argv = process.argv.slice(2);
+const opt = (k, d) => {
+  const i = argv.indexOf(k);
+  return i >= 0 ? argv[i + 1] : d;
+};
+const genName = argv[0];
+if (genName === undefined || genName.startsWith('--')) {
+  console.error('usage: node scripts/fuzz.mjs <generator> [--n N] [--seed S] [--oracle helm4|helm3] [--jobs J]');
+  process.exit(2);
+}
+const n = Number(opt('--n', '200'));
+const seed = Number(opt('--seed', '1'));
+const oracle = opt('--oracle', 'helm4');
+const jobs = Number(opt('--jobs', '2'));
+const outFile = opt('--out', undefined);
+const genPath = genName.includes('/') ? resolve(genName) : join(root, 'scripts/fuzz', `${genName}.mjs`);
+const { generate } = await import(pathToFileURL(genPath).href);
+
+/** mulberry32: small, seedable, good enough to spread cases. */
+function makeRng(s) {
+  let a = s >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (k) => Math.floor(next() * k),
+    bool: (p = 0.5) => next() < p,
+    pick: (xs) => xs[Math.floor(next() * xs.length)],
+  };
+}
+
+function run(bin, args) {
+  return new Promise((res) => {
+    const env = { ...process.env, HELM_DEBUG: '', KUBECONFIG: '/nonexistent' };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const p = spawn(bin, args, { env });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => res({ code, out, err }));
+  });
+}
+
+/** What a run printed, reduced to what the golden suite compares: the rendered t.yaml, or the error message. */
+function outcome(r, dir) {
+  const rendered = extractRendered(r.out);
+  if (rendered !== undefined) return { out: rendered };
+  const msg = errorMessage(r.err);
+  return { err: (msg ?? `(no error line; exit ${r.code})\n${r.err}`).replaceAll(dir, '$CHART') };
+}
+
+const cases = generate(makeRng(seed), n);
+const tmp = mkdtempSync(join(tmpdir(), 'bosun-fuzz-'));
+const bosunArgs = oracle === 'helm3' ? ['--helm-compat', '3'] : [];
+const diffs = [];
+let next = 0;
+let done = 0;
+const worker = async () => {
+  while (next < cases.length) {
+    const i = next++;
+    const c = { name: `fuzz-${seed}-${i}`, ...cases[i] };
+    const dir = join(tmp, c.name);
+    for (const [path, text] of Object.entries(chartFiles(c))) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const args = ['template', 'rel', dir, '--debug', ...buildArgs(c, dir)];
+    const [h, b] = await Promise.all([
+      run(join(oracleDir, oracle), args),
+      run(join(root, 'bin/bosun'), [...args, ...bosunArgs]),
+    ]);
+    const want = outcome(h, dir);
+    const got = outcome(b, dir);
+    if (want.out !== got.out || want.err !== got.err) diffs.push({ case: c, helm: want, bosun: got });
+    if (++done % 50 === 0) process.stderr.write(`${done}/${cases.length}, ${diffs.length} differ\n`);
+  }
+};
+try {
+  await Promise.all(Array.from({ length: jobs }, worker));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+const clip = (s) => (s.length > 600 ? `${s.slice(0, 600)}…` : s);
+for (const d of diffs) {
+  console.log(`--- ${d.case.name}\n${stringify([d.case]).trimEnd()}`);
+  console.log(`helm:  ${JSON.stringify(clip(d.helm.out ?? `ERROR ${d.helm.err}`))}`);
+  console.log(`bosun: ${JSON.stringify(clip(d.bosun.out ?? `ERROR ${d.bosun.err}`))}`);
+}
+if (outFile) writeFileSync(outFile, stringify(diffs));
+console.log(`${genName} seed ${seed}: ${cases.length} cases, ${diffs.length} differ from ${oracle}`);
+process.exit(diffs.length === 0 ? 0 : 1);
