@@ -90,6 +90,7 @@ function atoi(s: string): bigint {
   return scanGoInt(s, 10).value;
 }
 
+/** Sprig's seq. Its `end + step` is Go int arithmetic: past the int64 range it wraps (and the range is empty). */
 function seq(...params: Value[]): Value {
   const p = params.map((x) => (x as GoInt).value);
   let start: bigint;
@@ -100,12 +101,12 @@ function seq(...params: Value[]): Value {
       start = 1n;
       end = p[0];
       step = end < start ? -1n : 1n;
-      return untilStep(start, end + step, step).join(' ');
+      return untilStep(start, wrap(end + step), step).join(' ');
     case 2:
       start = p[0];
       end = p[1];
       step = end < start ? -1n : 1n;
-      return untilStep(start, end + step, step).join(' ');
+      return untilStep(start, wrap(end + step), step).join(' ');
     case 3: {
       start = p[0];
       step = p[1];
@@ -115,7 +116,7 @@ function seq(...params: Value[]): Value {
         inc = -1n;
         if (step > 0n) return '';
       }
-      return untilStep(start, end + inc, step).join(' ');
+      return untilStep(start, wrap(end + inc), step).join(' ');
     }
     default:
       return '';
