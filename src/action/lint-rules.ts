@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadChartSync } from '../chart/loader.ts';
 import { type Chart, crdObjects } from '../chart/model.ts';
 import { validateAgainstSingleSchema } from '../chart/schema.ts';
+import { valuesTypeName } from '../render/objects.ts';
 import type { GoMap } from '../template/value.ts';
 import { coalesceTables } from '../values/coalesce.ts';
 import { goReadFileError } from '../values/fs.ts';
@@ -32,8 +33,10 @@ export function lintValues(linter: Linter): void {
   } catch (e) {
     // helm unmarshals into its Values type (chartutil.Values in helm 3, common.Values in helm 4), which Go's
     // json error names.
-    const values = dialect === 'helm4' ? 'common.Values' : 'chartutil.Values';
-    const why = errorText(e).replace(/Go value of type map\[string\]interface \{\}$/, `Go value of type ${values}`);
+    const why = errorText(e).replace(
+      /Go value of type map\[string\]interface \{\}$/,
+      `Go value of type ${valuesTypeName(dialect)}`,
+    );
     linter.rule(ERROR, VALUES, `unable to parse YAML: ${why}`);
     return;
   }

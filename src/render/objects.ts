@@ -34,12 +34,67 @@ export function releaseObject(r: ReleaseInfo): GoMap {
   ]);
 }
 
-/** `.Template` for one file. */
-export function templateObject(name: string, basePath: string): GoMap {
-  return new Map<string, Value>([
+/** Helm's Values type, which the values, each chart's template scope and `.Template` have. */
+export function valuesTypeName(dialect: HelmDialect): string {
+  return dialect === 'helm4' ? 'common.Values' : 'chartutil.Values';
+}
+
+/** `.Template` for one file: a Values map in both helms. */
+export function templateObject(name: string, basePath: string, dialect: HelmDialect): GoMap {
+  const t = new Map<string, Value>([
     ['Name', name],
     ['BasePath', basePath],
   ]);
+  return withType(t, { name: valuesTypeName(dialect) });
+}
+
+/**
+ * The same map as `target` under Go's unnamed `map[string]interface {}`. Helm hands a chart's template scope to
+ * its templates as Values but stores that very map in the parent's `.Subcharts` as a plain map: one map, two
+ * types. Every read and write goes to `target`, so the two stay one map.
+ */
+export function plainMapView(target: GoMap): GoMap {
+  return new PlainMapView(target);
+}
+
+class PlainMapView extends Map<string, Value> {
+  constructor(private readonly target: GoMap) {
+    super();
+  }
+  override get size(): number {
+    return this.target.size;
+  }
+  override get(k: string): Value {
+    return this.target.get(k);
+  }
+  override has(k: string): boolean {
+    return this.target.has(k);
+  }
+  override set(k: string, v: Value): this {
+    this.target.set(k, v);
+    return this;
+  }
+  override delete(k: string): boolean {
+    return this.target.delete(k);
+  }
+  override clear(): void {
+    this.target.clear();
+  }
+  override keys(): MapIterator<string> {
+    return this.target.keys();
+  }
+  override values(): MapIterator<Value> {
+    return this.target.values();
+  }
+  override entries(): MapIterator<[string, Value]> {
+    return this.target.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Value]> {
+    return this.target.entries();
+  }
+  override forEach(fn: (v: Value, k: string, m: Map<string, Value>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.target) fn.call(thisArg, v, k, this);
+  }
 }
 
 /** `.Chart`: helm 4 converts the metadata struct to a map keyed by Go field names; helm 3 passes a struct. */

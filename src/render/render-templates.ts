@@ -10,7 +10,14 @@ import { execErrorMessage, parseErrorMessage, RenderError } from './errors.ts';
 import { fileText } from './file-text.ts';
 import { newFiles } from './files.ts';
 import { bindHelmFuncs, type HelmFuncOptions } from './helm-funcs.ts';
-import { chartObject, type ReleaseInfo, releaseObject, templateObject } from './objects.ts';
+import {
+  chartObject,
+  plainMapView,
+  type ReleaseInfo,
+  releaseObject,
+  templateObject,
+  valuesTypeName,
+} from './objects.ts';
 
 export interface RenderTemplatesOptions extends HelmFuncOptions {
   dialect: HelmDialect;
@@ -30,8 +37,6 @@ interface Renderable {
 
 /** Each template file's parse, kept while the chart is: rendering a loaded chart again reuses the trees. */
 const parsedFiles = new WeakMap<Uint8Array, ParsedText>();
-
-const VALUES_TYPE = (dialect: HelmDialect) => (dialect === 'helm4' ? 'common.Values' : 'chartutil.Values');
 
 /** Renders all templates; partials are parsed but not executed. `<no value>` is removed as Helm removes it. */
 export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplatesOptions): Map<string, string> {
@@ -53,7 +58,7 @@ export function renderTemplates(chart: Chart, values: GoMap, opts: RenderTemplat
   for (const name of names) {
     if (baseName(name).startsWith('_')) continue;
     const r = tpls.get(name)!;
-    r.scope.set('Template', templateObject(name, r.basePath));
+    r.scope.set('Template', templateObject(name, r.basePath, opts.dialect));
     let text: string;
     try {
       text = set.execute(name, r.scope);
@@ -157,16 +162,21 @@ function collect(chart: Chart, parent: GoMap, tpls: Map<string, Renderable>, dia
     const section = pv instanceof Map ? pv.get(chart.name) : undefined;
     if (section instanceof Map) vals = section;
   }
-  if (vals instanceof Map) withType(vals, { name: VALUES_TYPE(dialect) });
-  const scope = new Map<string, Value>([
-    ['Chart', chartObject(chart.metadata, isRoot, dialect)],
-    ['Files', newFiles(chart.files)],
-    ['Release', parent.get('Release')],
-    ['Capabilities', parent.get('Capabilities')],
-    ['Values', vals],
-    ['Subcharts', subcharts],
-  ]);
-  for (const dep of chart.dependencies) subcharts.set(dep.name, collect(dep, scope, tpls, dialect));
+  const valuesType = { name: valuesTypeName(dialect) };
+  if (vals instanceof Map) withType(vals, valuesType);
+  // Templates get the scope as Values; the parent's .Subcharts holds the same map untyped (see plainMapView).
+  const scope = withType(
+    new Map<string, Value>([
+      ['Chart', chartObject(chart.metadata, isRoot, dialect)],
+      ['Files', newFiles(chart.files)],
+      ['Release', parent.get('Release')],
+      ['Capabilities', parent.get('Capabilities')],
+      ['Values', vals],
+      ['Subcharts', subcharts],
+    ]),
+    valuesType,
+  );
+  for (const dep of chart.dependencies) subcharts.set(dep.name, plainMapView(collect(dep, scope, tpls, dialect)));
   const library = chart.isLibrary;
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
