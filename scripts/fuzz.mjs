@@ -4,7 +4,7 @@
 // both render with `template rel <chart> --debug`, and every case whose output, error message or exit status
 // differs is printed (and written with --out) ready to become a golden case. Findings are fixed test-first: the
 // case goes into test/golden/cases/<area>.yaml and `npm run goldens -- <area>` records helm's answer.
-//   node scripts/fuzz.mjs <generator> [--n 200] [--seed 1] [--oracle helm4|helm3] [--jobs 2] [--out FILE]
+//   node scripts/fuzz.mjs <generator> [--n 200] [--seed 1] [--oracle helm4|helm3] [--jobs 2] [--out FILE] [--stats]
 // A generator module exports `generate(rng, n)`, returning n cases; `rng` is seeded, so a seed replays a run.
 // Needs the helm binaries from ../shared/oracle/get-helm.sh and a built bosun (`npm run build`).
 import { spawn } from 'node:child_process';
@@ -32,6 +32,7 @@ const seed = Number(opt('--seed', '1'));
 const oracle = opt('--oracle', 'helm4');
 const jobs = Number(opt('--jobs', '2'));
 const outFile = opt('--out', undefined);
+const stats = argv.includes('--stats');
 const genPath = genName.includes('/') ? resolve(genName) : join(root, 'scripts/fuzz', `${genName}.mjs`);
 const { generate } = await import(pathToFileURL(genPath).href);
 
@@ -83,6 +84,8 @@ const bosunArgs = oracle === 'helm3' ? ['--helm-compat', '3'] : [];
 const diffs = [];
 let next = 0;
 let done = 0;
+let helmFailed = 0;
+const errorKinds = new Map();
 const worker = async () => {
   while (next < cases.length) {
     const i = next++;
@@ -99,6 +102,11 @@ const worker = async () => {
     ]);
     const want = outcome(h, dir);
     const got = outcome(b, dir);
+    if (want.err !== undefined) {
+      helmFailed++;
+      const kind = want.err.replace(/\d+/g, 'N').slice(0, 160);
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    }
     if (want.out !== got.out || want.err !== got.err) diffs.push({ case: c, helm: want, bosun: got });
     if (++done % 50 === 0) process.stderr.write(`${done}/${cases.length}, ${diffs.length} differ\n`);
   }
@@ -115,5 +123,9 @@ for (const d of diffs) {
   console.log(`bosun: ${JSON.stringify(clip(d.bosun.out ?? `ERROR ${d.bosun.err}`))}`);
 }
 if (outFile) writeFileSync(outFile, stringify(diffs));
-console.log(`${genName} seed ${seed}: ${cases.length} cases, ${diffs.length} differ from ${oracle}`);
+// --stats: how helm's failures spread, to tune a generator that fails too often to test much else.
+if (stats) for (const [k, c] of [...errorKinds].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${c}\t${k}`);
+console.log(
+  `${genName} seed ${seed}: ${cases.length} cases (${helmFailed} failing in helm), ${diffs.length} differ from ${oracle}`,
+);
 process.exit(diffs.length === 0 ? 0 : 1);
