@@ -93,7 +93,7 @@ const scalars = [
 ];
 // Keys that stay distinct after sigs.k8s.io/yaml turns them into strings: Go iterates a map in random order,
 // so two keys meeting as one ("1" and 1, y and true) make helm's own output random. Nil keys are left out too:
-// helm's error then prints the offending value with its original key types (bosun prints them as strings).
+// with two of them at different depths, which one helm reports depends on that order.
 const keys = [
   'a',
   'b',

@@ -9,7 +9,7 @@ import { GoInt, type GoMap, goInt, type Value } from '../template/value.ts';
 import { N, type Node } from './compose.ts';
 import { yamlFail } from './errors.ts';
 import { formatFloatG } from './gofloat.ts';
-import { goSyntax } from './gosyntax.ts';
+import { goSyntax, type KeyOrigins } from './gosyntax.ts';
 import { BINARY_TAG, hintOf, MERGE_TAG, R, resolve } from './resolve.ts';
 
 const ALIAS_RATIO_LOW = 400000;
@@ -50,8 +50,17 @@ export class Decoder {
   /** Nesting depth of keyError: sigs.k8s.io/yaml checks a map's keys before converting its values. */
   private keyErrorDepth = Number.POSITIVE_INFINITY;
   private depth = 0;
-  /** Entries dropped for their unsupported keys, kept to print maps as Go would in error texts. */
+  /**
+   * Entries that Go's map has and the decoded map does not (keys with no string form; keys whose string form
+   * another key took), kept to print maps as Go would in error texts.
+   */
   private readonly dropped = new WeakMap<GoMap, [Value, Value][]>();
+  /** The bool, int and float keys of maps, before they became strings: error texts print them so. */
+  private readonly originalKeys = new WeakMap<GoMap, Map<string, Value>>();
+  private readonly keyOrigins: KeyOrigins = {
+    dropped: (m) => this.dropped.get(m),
+    original: (m) => this.originalKeys.get(m),
+  };
   nonFinite = false;
 
   /** intsAsFloat: numbers as float64, as they come back from sigs.k8s.io/yaml's JSON round trip. */
@@ -150,16 +159,34 @@ export class Decoder {
         continue;
       }
       const k = this.decode(c[i], true);
-      if (k instanceof Map || Array.isArray(k)) throw yamlFail(`invalid map key: ${goSyntax(k)}`);
+      if (k instanceof Map || Array.isArray(k)) throw yamlFail(`invalid map key: ${goSyntax(k, this.keyOrigins)}`);
       const v = this.decode(c[i + 1]);
       const key = this.keyString(k, v);
-      if (key !== undefined) out.set(key, v);
-      else {
-        const d = this.dropped.get(out);
-        if (d) d.push([k, v]);
-        else this.dropped.set(out, [[k, v]]);
+      if (key === undefined) {
+        this.drop(out, k, v);
+        continue;
+      }
+      if (out.has(key)) {
+        // Two YAML keys with one string form (1 and "1") are two entries of Go's map until the conversion
+        // makes them one: the earlier still shows in error texts.
+        const original = this.originalKeys.get(out);
+        const earlier = original?.get(key) ?? key;
+        if (!sameKey(earlier, k)) this.drop(out, earlier, out.get(key));
+        original?.delete(key);
+      }
+      out.set(key, v);
+      if (typeof k !== 'string') {
+        const original = this.originalKeys.get(out);
+        if (original) original.set(key, k);
+        else this.originalKeys.set(out, new Map([[key, k]]));
       }
     }
+  }
+
+  private drop(out: GoMap, k: Value, v: Value): void {
+    const d = this.dropped.get(out);
+    if (d) d.push([k, v]);
+    else this.dropped.set(out, [[k, v]]);
   }
 
   /** Decodes a node into an existing map, as v2 does for merge sources. */
@@ -213,12 +240,17 @@ export class Decoder {
     // A repeated key keeps its last value in the Go map, so the last offender at a depth is the one reported.
     if (this.depth <= this.keyErrorDepth) {
       const type = k === null ? '%!s(<nil>)' : 'uint64';
-      const extra = (m: GoMap) => this.dropped.get(m);
-      this.keyError = `unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v, extra)}`;
+      this.keyError = `unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v, this.keyOrigins)}`;
       this.keyErrorDepth = this.depth;
     }
     return undefined;
   }
+}
+
+/** Whether two decoded keys are one key of Go's map[interface{}]interface{}: same type, same value (NaN is none). */
+function sameKey(a: Value, b: Value): boolean {
+  if (a instanceof GoInt) return b instanceof GoInt && a.kind === b.kind && a.value === b.value;
+  return a === b;
 }
 
 /** The error encoding/json reports for the first NaN or infinity in JSON order (map keys sorted). */
