@@ -3,7 +3,9 @@
 // golden suite's format (test/golden/harness-shared.mjs); each becomes a throw-away chart that helm and bosun
 // both render with `template rel <chart> --debug`, and every case whose output, error message or exit status
 // differs is printed (and written with --out) ready to become a golden case. Findings are fixed test-first: the
-// case goes into test/golden/cases/<area>.yaml and `npm run goldens -- <area>` records helm's answer.
+// case goes into test/golden/cases/<area>.yaml and `npm run goldens -- <area>` records helm's answer. A case with
+// `whole: true` is a chart of valid manifests whose whole stdout is compared (kind order, hooks, flags); it
+// becomes a test/golden/charts.yaml entry, recorded by `npm run goldens:charts`.
 //   node scripts/fuzz.mjs <generator> [--n 200] [--seed 1] [--oracle helm4|helm3] [--jobs 2] [--out FILE] [--stats]
 // A generator module exports `generate(rng, n)`, returning n cases; `rng` is seeded, so a seed replays a run.
 // Needs the helm binaries from ../shared/oracle/get-helm.sh and a built bosun (`npm run build`).
@@ -78,6 +80,14 @@ function outcome(r, dir) {
   return { err: maskPointers((msg ?? `(no error line; exit ${r.code})\n${r.err}`).replaceAll(dir, '$CHART')) };
 }
 
+/** A whole run: all of stdout when it succeeds, else the error message. */
+function wholeOutcome(r, dir) {
+  if (r.code === 0) return { out: maskPointers(r.out.replaceAll(dir, '$CHART')) };
+  return {
+    err: maskPointers((errorMessage(r.err) ?? `(no error line; exit ${r.code})\n${r.err}`).replaceAll(dir, '$CHART')),
+  };
+}
+
 const cases = generate(makeRng(seed), n);
 const tmp = mkdtempSync(join(tmpdir(), 'bosun-fuzz-'));
 const bosunArgs = oracle === 'helm3' ? ['--helm-compat', '3'] : [];
@@ -91,17 +101,21 @@ const worker = async () => {
     const i = next++;
     const c = { name: `fuzz-${seed}-${i}`, ...cases[i] };
     const dir = join(tmp, c.name);
-    for (const [path, text] of Object.entries(chartFiles(c))) {
+    // A `whole` case is a chart of valid manifests: its t.yaml has no sentinel, and all of stdout is compared
+    // (kind order, hooks, `# Source:` lines, flags such as --show-only).
+    const files = chartFiles(c);
+    if (c.whole) files['templates/t.yaml'] = c.tpl;
+    for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
-    const args = ['template', 'rel', dir, '--debug', ...buildArgs(c, dir)];
+    const args = ['template', 'rel', dir, ...(c.whole ? [] : ['--debug']), ...buildArgs(c, dir)];
     const [h, b] = await Promise.all([
       run(join(oracleDir, oracle), args),
       run(join(root, 'bin/bosun'), [...args, ...bosunArgs]),
     ]);
-    const want = outcome(h, dir);
-    const got = outcome(b, dir);
+    const want = c.whole ? wholeOutcome(h, dir) : outcome(h, dir);
+    const got = c.whole ? wholeOutcome(b, dir) : outcome(b, dir);
     if (want.err !== undefined) {
       helmFailed++;
       const kind = want.err.replace(/\d+/g, 'N').slice(0, 160);
