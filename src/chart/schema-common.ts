@@ -258,6 +258,15 @@ const TYPE_NAMES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'ob
 const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'multipleOf'];
 
+/** Whether a list of strings repeats one (what `uniqueItems` rejects; other items count as distinct here). */
+function hasRepeats(xs: readonly Json[]): boolean {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    if (typeof x === 'string' && xs.indexOf(x) < i) return true;
+  }
+  return false;
+}
+
 function isTypeName(n: Json): boolean {
   return typeof n === 'string' && TYPE_NAMES.has(n);
 }
@@ -291,9 +300,14 @@ export function looksMalformed(root: Schema): boolean {
     const t = s.get('type');
     if (t !== undefined) {
       if (Array.isArray(t)) {
+        // The metaschemas want a non-empty list of distinct type names.
+        if (t.length === 0 || hasRepeats(t)) return true;
         for (let i = 0; i < t.length; i++) if (!isTypeName(t[i])) return true;
       } else if (!isTypeName(t)) return true;
     }
+    // multipleOf must be above zero (exclusiveMinimum 0 in every draft's metaschema).
+    const mo = s.get('multipleOf');
+    if (mo instanceof RawNumber && !(mo.value > 0)) return true;
     for (let i = 0; i < COUNT_KEYWORDS.length; i++) {
       const v = s.get(COUNT_KEYWORDS[i]);
       if (v !== undefined && !(v instanceof RawNumber && Number.isInteger(v.value) && v.value >= 0)) return true;
@@ -304,7 +318,7 @@ export function looksMalformed(root: Schema): boolean {
     }
     const req = s.get('required');
     if (req !== undefined) {
-      if (!Array.isArray(req)) return true;
+      if (!Array.isArray(req) || hasRepeats(req)) return true;
       for (let i = 0; i < req.length; i++) if (typeof req[i] !== 'string') return true;
     }
     if (s.has('pattern')) {

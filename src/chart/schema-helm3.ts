@@ -88,10 +88,15 @@ function checkSchema(s: Json): string | undefined {
     if (bad !== undefined) return bad;
   }
   const t = s.get('type');
+  const seen: string[] = [];
   for (const name of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) {
-    if (typeof name === 'string' && !TYPE_NAMES.includes(name)) {
+    if (typeof name !== 'string') continue;
+    if (!TYPE_NAMES.includes(name)) {
       return `has a primitive type that is NOT VALID -- given: /${name}/ Expected valid values are:[${TYPE_NAMES.join(' ')}]`;
     }
+    // gojsonschema adds the names one by one and refuses one it has.
+    if (seen.includes(name)) return `${name} type is duplicated`;
+    seen.push(name);
   }
   for (const key of ['definitions', '$defs', 'properties', 'patternProperties']) {
     const m = s.get(key);
@@ -127,6 +132,7 @@ function checkSchema(s: Json): string | undefined {
     const r = s.get('required');
     if (!Array.isArray(r)) return mustBe('required', 'array');
     if (r.some((x) => typeof x !== 'string')) return 'required items must be string';
+    if (r.some((x, i) => r.indexOf(x) < i)) return 'required items must be unique';
   }
   for (const key of ['minItems', 'maxItems']) if (s.has(key) && !isInt(s.get(key))) return mustBe(key, 'integer');
   if (s.has('uniqueItems') && typeof s.get('uniqueItems') !== 'boolean') return mustBe('uniqueItems', 'boolean');

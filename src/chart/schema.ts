@@ -21,6 +21,7 @@ import type { Dialect } from '../values/strvals.ts';
 import { SchemaValidationError } from './errors.ts';
 import type { Chart } from './model.ts';
 import { type Draft, draftOf, goRegexProblem, looksMalformed, unresolvedRef, walkersSupport } from './schema-common.ts';
+import { HELM3_FORMATS, HELM4_FORMATS } from './schema-formats.ts';
 import { helm3Messages, helm3SchemaProblem } from './schema-helm3.ts';
 import { helm4Messages } from './schema-helm4.ts';
 import { type Json, parseSchemaJSON, RawNumber, SchemaSyntaxError, toPlain, toValue } from './schema-json.ts';
@@ -109,13 +110,13 @@ function checkOneUnguarded(schemaBytes: Uint8Array, values: GoMap, dialect: Dial
   if (c.problem !== undefined) return c.problem;
   if (c.validate?.(toJS(values))) return undefined;
   if (dialect === 'helm3') {
-    const lines = helm3Messages(c.schema, values, { checkFormat: (f, v) => formatProblem(f, v) === undefined });
+    const lines = helm3Messages(c.schema, values, { checkFormat: (f, v) => helm3FormatProblem(f, v) === undefined });
     return lines ?? (c.validate ? fallback(c.validate.errors ?? [], dialect) : undefined);
   }
   const lines = helm4Messages(c.schema, values, {
     draft: c.draft,
     assertFormat: c.draft <= 7,
-    checkFormat: formatProblem,
+    checkFormat: helm4FormatProblem,
   });
   if (lines !== undefined) return `${lines}\n`;
   return c.validate ? `${fallback(c.validate.errors ?? [], dialect)}\n` : undefined;
@@ -174,7 +175,7 @@ function compileUncached(text: string, dialect: Dialect): Compiled {
     // ajv knows drafts 7, 2019-09 and 2020-12 by their own classes; the declaration itself is not needed.
     delete (plain as Record<string, unknown>).$schema;
   }
-  const ajv = newAjv(dialect === 'helm3' ? 7 : draft);
+  const ajv = newAjv(dialect === 'helm3' ? 7 : draft, dialect);
   if (malformed) {
     const problem = metaschemaProblem(ajv, draft, schema, plain, true);
     if (problem !== undefined) return { schema, draft, problem };
@@ -293,17 +294,36 @@ function loadFormats(): Record<string, FormatDef | undefined> {
   return formats;
 }
 
-function newAjv(draft: Draft): Ajv {
+function newAjv(draft: Draft, dialect: Dialect): Ajv {
   const m = loadAjv();
   const opts = { strict: false, allErrors: true, logger: false as const, validateSchema: false, unicodeRegExp: true };
   if (draft >= 2020) return new m.Ajv2020({ ...opts, validateFormats: false });
   if (draft === 2019) return new m.Ajv2019({ ...opts, validateFormats: false });
   const ajv = new m.Ajv({ ...opts, validateFormats: true });
-  for (const [name, def] of Object.entries(loadFormats())) ajv.addFormat(name, def as never);
+  const problem = dialect === 'helm4' ? helm4FormatProblem : helm3FormatProblem;
+  const names = new Set([...Object.keys(loadFormats()), ...Object.keys(HELM4_FORMATS), ...Object.keys(HELM3_FORMATS)]);
+  for (const name of names) ajv.addFormat(name, (s: string) => problem(name, s) === undefined);
   return ajv;
 }
 
 type FormatDef = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: string) => boolean) };
+
+/**
+ * helm 4's format check: its library's own rules where bosun has them (URLs by Go's url.Parse, ipv4, hostname,
+ * email), ajv-formats' for the other formats santhosh-tekuri/jsonschema knows; any other format passes, as there.
+ */
+function helm4FormatProblem(format: string, value: string): string | undefined {
+  const check = HELM4_FORMATS[format];
+  if (check !== undefined) return check(value);
+  return HELM4_OTHER_FORMATS.has(format) ? formatProblem(format, value) : undefined;
+}
+
+const HELM4_OTHER_FORMATS = new Set(['ipv6', 'regex']);
+
+/** helm 3's format check: gojsonschema's checkers; formats it does not know pass. */
+function helm3FormatProblem(format: string, value: string): string | undefined {
+  return HELM3_FORMATS[format]?.(value);
+}
 
 /** Why a string does not have a format (undefined when it does, or the format is unknown). */
 function formatProblem(format: string, value: string): string | undefined {

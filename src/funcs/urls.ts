@@ -269,6 +269,27 @@ export function urlParseProblem(raw: string): string | undefined {
   }
 }
 
+/** url.Parse: the URL, or Go's error message (`parse "<url>": <reason>`). */
+export function parseGoURL(raw: string): GoURL | string {
+  try {
+    return parseURL(raw);
+  } catch (e) {
+    if (e instanceof UrlError) return e.message;
+    throw e;
+  }
+}
+
+/** url.PathUnescape's error message for a path segment, or undefined when it unescapes. */
+export function pathUnescapeProblem(segment: string): string | undefined {
+  try {
+    urlUnescape(segment, 'path');
+    return undefined;
+  } catch (e) {
+    if (e instanceof UrlError) return e.message;
+    throw e;
+  }
+}
+
 /** url.Parse (viaRequest false) or url.ParseRequestURI (true) as a check: undefined where Go returns an error. */
 export function tryParseURL(raw: string, viaRequest: boolean): GoURL | undefined {
   try {
