@@ -195,17 +195,17 @@ function jsonPointer(s: string): string | undefined {
   if (s === '') return undefined;
   if (!s.startsWith('/')) return 'not starting with /';
   for (const token of s.split('/').slice(1)) {
-    let escape = false;
+    let escaping = false;
     for (const ch of token) {
-      if (escape) {
-        escape = false;
+      if (escaping) {
+        escaping = false;
         if (ch !== '0' && ch !== '1') return '~ must be followed by 0 or 1';
         continue;
       }
-      if (ch === '~') escape = true;
-      // Every other character is allowed (the ranges around `/` and `~`, which split and escape).
+      if (ch === '~') escaping = true;
+      // Every other character is allowed (all but `/`, which splits, and `~`, which escapes).
     }
-    if (escape) return '~ must be followed by 0 or 1';
+    if (escaping) return '~ must be followed by 0 or 1';
   }
   return undefined;
 }
