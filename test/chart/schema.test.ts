@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { SchemaValidationError } from '../../src/chart/errors.ts';
 import { validateSchemas } from '../../src/chart/schema.ts';
 import { xFloat, xInt } from '../../src/chart/schema-helm4.ts';
+import { knownDifference } from '../golden/known.ts';
 import { type GoldenCase, prepare } from './pipeline.ts';
 
 const root = join(import.meta.dirname, '..', 'golden');
@@ -18,7 +19,8 @@ const expected = JSON.parse(readFileSync(join(root, 'expected', 'chart-schema.js
 describe('values.schema.json against helm (chart-schema goldens)', () => {
   for (const c of cases) {
     for (const dialect of ['helm4', 'helm3'] as const) {
-      it(`${c.name} (${dialect})`, () => {
+      const test = knownDifference('chart-schema', c.name, dialect) === undefined ? it : it.fails;
+      test(`${c.name} (${dialect})`, () => {
         const want = expected[c.name][dialect];
         const p = prepare(c, dialect);
         let msg: string | undefined;

@@ -19,6 +19,7 @@ import { requestFromFlags } from '../../src/cli/template-args.ts';
 import { fixedEnv } from '../../src/funcs/env.ts';
 import { ManifestError } from '../../src/render/manifests.ts';
 import { debugDump } from '../../src/cli/template.ts';
+import { knownDifference } from './known.ts';
 // @ts-expect-error: plain JS module shared with the golden generator
 import { buildArgs, chartFiles, errorLocation, extractRendered } from './harness-shared.mjs';
 
@@ -74,17 +75,6 @@ export function renderCase(c: GoldenCase, dialect: 'helm4' | 'helm3'): Outcome {
   });
 }
 
-// An entry names a case, and with `only` the one helm whose output bosun differs from (it matches the other).
-const known = new Map(
-  (
-    parse(readFileSync(join(root, 'known-differences.yaml'), 'utf8')) as {
-      case: string;
-      why: string;
-      only?: 'helm4' | 'helm3';
-    }[]
-  ).map((k) => [k.case, k]),
-);
-
 const areas = readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.slice(0, -5));
@@ -96,8 +86,7 @@ for (const area of areas) {
     for (const c of cases) {
       for (const dialect of ['helm4', 'helm3'] as const) {
         const want = expected[c.name]?.[dialect];
-        const entry = known.get(`${area}/${c.name}`);
-        const why = entry === undefined || (entry.only !== undefined && entry.only !== dialect) ? undefined : entry.why;
+        const why = knownDifference(area, c.name, dialect);
         const test = why === undefined ? it : it.fails;
         test(`${c.name} (${dialect})${why === undefined ? '' : ' [known difference]'}`, () => {
           expect(want, `no recorded helm output for ${c.name}: run npm run goldens -- ${area}`).toBeDefined();
