@@ -3,10 +3,10 @@
 // time.Parse decide, not regular expressions, so what passes (and, in helm 4, the message) is Go's. Both
 // libraries check `iri` and `iri-reference` as `uri` and `uri-reference`.
 
-import { isIP, isIPv6 } from 'node:net';
 import { parseTime, TimeParseError } from '../funcs/time-parse.ts';
 import { UTC } from '../funcs/time-zone.ts';
 import { type GoURL, parseGoURL, pathUnescapeProblem } from '../funcs/urls.ts';
+import { nodeNet } from '../lazy-node.ts';
 import { byteLength as utf8Length } from '../template/gostring.ts';
 import { quote, quoteRune } from '../template/strconv.ts';
 import { goRegexProblem } from './schema-common.ts';
@@ -47,8 +47,8 @@ export const HELM3_FORMATS: Readonly<Record<string, FormatCheck>> = {
   // net.ParseIP, then the separator the family needs (`::ffff:1.2.3.4` is an ipv4 to gojsonschema).
   email: (s) => yes(mailAddress(s)),
   'idn-email': (s) => yes(mailAddress(s)),
-  ipv4: (s) => yes(isIP(s) !== 0 && !s.includes('%') && s.includes('.')),
-  ipv6: (s) => yes(isIP(s) !== 0 && !s.includes('%') && s.includes(':')),
+  ipv4: (s) => yes(nodeNet().isIP(s) !== 0 && !s.includes('%') && s.includes('.')),
+  ipv6: (s) => yes(nodeNet().isIP(s) !== 0 && !s.includes('%') && s.includes(':')),
   date: (s) => yes(goTimeParses('2006-01-02', s)),
   time: (s) => yes(goTimeParses('15:04:05Z07:00', s) || goTimeParses('15:04:05', s)),
   'date-time': (s) => yes(DATE_TIME_LAYOUTS.some((layout) => goTimeParses(layout, s))),
@@ -65,14 +65,17 @@ export const HELM3_FORMATS: Readonly<Record<string, FormatCheck>> = {
 const ATOM = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\u0080-\\u{10FFFF}]";
 const QUOTED = '"(?:[^"\\\\\\r\\n]|\\\\.)*"';
 const ADDR_SPEC = `(?:${QUOTED}|${ATOM}+(?:\\.${ATOM}+)*)@(?:${ATOM}+(?:\\.${ATOM}+)*|\\[([^\\[\\]\\\\]*)\\])`;
-// The display name's parts start with distinct characters, so the regex does not backtrack over them.
-const MAIL = new RegExp(`^\\s*(?:${ADDR_SPEC}|(?:${ATOM}|${QUOTED}|\\s)*<${ADDR_SPEC}>)\\s*$`, 'u');
+// The display name's parts start with distinct characters, so the regex does not backtrack over them. Made on
+// first use: V8 parses a Unicode regex when it is created, and most charts never check an email.
+let mail: RegExp | undefined;
+const MAIL = (): RegExp =>
+  (mail ??= new RegExp(`^\\s*(?:${ADDR_SPEC}|(?:${ATOM}|${QUOTED}|\\s)*<${ADDR_SPEC}>)\\s*$`, 'u'));
 
 function mailAddress(s: string): boolean {
-  const m = MAIL.exec(s);
+  const m = MAIL().exec(s);
   if (m === null) return false;
   const literal = m[1] ?? m[2];
-  return literal === undefined || isIP(literal) !== 0;
+  return literal === undefined || nodeNet().isIP(literal) !== 0;
 }
 
 const yes = (ok: boolean): string | undefined => (ok ? undefined : 'invalid');
@@ -285,7 +288,7 @@ function ipv4(s: string): string | undefined {
 function ipv6(s: string): string | undefined {
   if (!s.includes(':')) return 'missing colon';
   const zone = s.indexOf('%');
-  if (!isIPv6(zone < 0 ? s : s.slice(0, zone))) return 'invalid ipv6';
+  if (!nodeNet().isIPv6(zone < 0 ? s : s.slice(0, zone))) return 'invalid ipv6';
   return zone < 0 ? undefined : 'zone id is not a part of ipv6 address';
 }
 
@@ -333,7 +336,7 @@ function email(s: string): string | undefined {
     if (domain.startsWith('IPv6:')) {
       const ip = domain.slice(5);
       if (!ip.includes(':')) return 'invalid ipv6 address: missing colon';
-      return isIPv6(ip) && !ip.includes('%') ? undefined : 'invalid ipv6 address';
+      return nodeNet().isIPv6(ip) && !ip.includes('%') ? undefined : 'invalid ipv6 address';
     }
     const bad = ipv4(domain);
     return bad === undefined ? undefined : `invalid ipv4 address: ${bad}`;
@@ -351,7 +354,7 @@ function parse(s: string): GoURL | string {
     if (!u.host.includes('[') || !u.host.includes(']')) return 'ipv6 address not enclosed in brackets';
     // The library reports net/netip's reason here; bosun says only that the address is not one.
     if (host.includes('%')) return 'invalid ipv6 address: zone id is not a part of ipv6 address';
-    if (!isIPv6(host)) return 'invalid ipv6 address';
+    if (!nodeNet().isIPv6(host)) return 'invalid ipv6 address';
   }
   return u;
 }
