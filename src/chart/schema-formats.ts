@@ -1,7 +1,7 @@
-// String formats as helm's validators check them, where ajv-formats' rules differ: helm 4's URL formats
-// (santhosh-tekuri/jsonschema v6) and helm 3's format checkers (xeipuuv/gojsonschema). Go's url.Parse and
-// time.Parse decide, not regular expressions, so what passes (and, in helm 4, the message) is Go's. Both
-// libraries check `iri` and `iri-reference` as `uri` and `uri-reference`.
+// String formats as helm's validators check them: helm 4's santhosh-tekuri/jsonschema v6 and helm 3's
+// xeipuuv/gojsonschema each have their own rules (not a JSON Schema format library's regexes), and Go's url.Parse,
+// time.Parse and regexp decide where they use them, so what passes (and, in helm 4, the reason) is theirs. Both
+// check `iri` and `iri-reference` as `uri` and `uri-reference`; a format a library does not know passes.
 
 import { parseTime, TimeParseError } from '../funcs/time-parse.ts';
 import { UTC } from '../funcs/time-zone.ts';
@@ -14,7 +14,7 @@ import { goRegexProblem } from './schema-common.ts';
 /** Why `value` is not of the URL format `format` (undefined: it is). */
 export type FormatCheck = (value: string) => string | undefined;
 
-/** helm 4's own checks (with its messages) where ajv-formats' rules accept or reject other strings. */
+/** helm 4's checks, each returning its reason. */
 export const HELM4_FORMATS: Readonly<Record<string, FormatCheck>> = {
   ipv4,
   ipv6,
@@ -27,6 +27,8 @@ export const HELM4_FORMATS: Readonly<Record<string, FormatCheck>> = {
   duration,
   'json-pointer': jsonPointer,
   'relative-json-pointer': relativeJsonPointer,
+  // Go's regexp.Compile decides, and its error is the reason.
+  regex: goRegexProblem,
   uri: absoluteURL,
   iri: absoluteURL,
   'uri-reference': urlReference,

@@ -287,13 +287,6 @@ function loadAjv(): { Ajv: AjvClass; Ajv2019: AjvClass; Ajv2020: AjvClass } {
   return ajvModules;
 }
 
-let formats: Record<string, FormatDef | undefined> | undefined;
-
-function loadFormats(): Record<string, FormatDef | undefined> {
-  formats ??= (requireLazily('ajv-formats/dist/formats') as { fullFormats: Record<string, FormatDef> }).fullFormats;
-  return formats;
-}
-
 function newAjv(draft: Draft, dialect: Dialect): Ajv {
   const m = loadAjv();
   const opts = { strict: false, allErrors: true, logger: false as const, validateSchema: false, unicodeRegExp: true };
@@ -301,39 +294,21 @@ function newAjv(draft: Draft, dialect: Dialect): Ajv {
   if (draft === 2019) return new m.Ajv2019({ ...opts, validateFormats: false });
   const ajv = new m.Ajv({ ...opts, validateFormats: true });
   const problem = dialect === 'helm4' ? helm4FormatProblem : helm3FormatProblem;
-  const names = new Set([...Object.keys(loadFormats()), ...Object.keys(HELM4_FORMATS), ...Object.keys(HELM3_FORMATS)]);
-  for (const name of names) ajv.addFormat(name, (s: string) => problem(name, s) === undefined);
+  // Formats neither table knows pass (ajv ignores a format it has not been given).
+  for (const name of Object.keys(dialect === 'helm4' ? HELM4_FORMATS : HELM3_FORMATS)) {
+    ajv.addFormat(name, (s: string) => problem(name, s) === undefined);
+  }
   return ajv;
 }
 
-type FormatDef = RegExp | ((s: string) => boolean) | { validate: RegExp | ((s: string) => boolean) };
-
-/**
- * helm 4's format check: its library's own rules where bosun has them (URLs by Go's url.Parse, ipv4, hostname,
- * email), ajv-formats' for the other formats santhosh-tekuri/jsonschema knows; any other format passes, as there.
- */
+/** helm 4's format check: its library's own rules (HELM4_FORMATS); any other format passes, as there. */
 function helm4FormatProblem(format: string, value: string): string | undefined {
-  const check = HELM4_FORMATS[format];
-  if (check !== undefined) return check(value);
-  return HELM4_OTHER_FORMATS.has(format) ? formatProblem(format, value) : undefined;
+  return HELM4_FORMATS[format]?.(value);
 }
-
-const HELM4_OTHER_FORMATS = new Set(['ipv6', 'regex']);
 
 /** helm 3's format check: gojsonschema's checkers; formats it does not know pass. */
 function helm3FormatProblem(format: string, value: string): string | undefined {
   return HELM3_FORMATS[format]?.(value);
-}
-
-/** Why a string does not have a format (undefined when it does, or the format is unknown). */
-function formatProblem(format: string, value: string): string | undefined {
-  const def = loadFormats()[format];
-  if (def === undefined) return undefined;
-  const check = def instanceof RegExp || typeof def === 'function' ? def : def.validate;
-  const ok = check instanceof RegExp ? check.test(value) : check(value);
-  if (ok) return undefined;
-  if (format === 'email' && !value.includes('@')) return 'missing @';
-  return `invalid ${format}`;
 }
 
 /** ajv's errors in helm's frame, for anything the walkers do not know. */
